@@ -1,0 +1,120 @@
+#!/usr/bin/env node
+/**
+ * Bundles ts-src/main.ts into the directory static resource `softphone`.
+ * Deterministic: same sources, same bytes. `--check` builds into a temp folder and fails when
+ * the committed static resource differs from a fresh build (used by `npm test`).
+ */
+import { build } from "esbuild";
+import { mkdtempSync, rmSync, mkdirSync, writeFileSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative, dirname } from "node:path";
+import { tmpdir } from "node:os";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+export const resourceDir = join(root, "force-app/main/default/staticresources/softphone");
+const metaFile = join(root, "force-app/main/default/staticresources/softphone.resource-meta.xml");
+const META = `<?xml version="1.0" encoding="UTF-8"?>
+<StaticResource xmlns="http://soap.sforce.com/2006/04/metadata">
+    <cacheControl>Public</cacheControl>
+    <contentType>application/zip</contentType>
+    <description>Open CTI softphone bundle (built by npm run build from ts-src; do not edit)</description>
+</StaticResource>
+`;
+
+/** Builds the bundle into `outdir`, which is emptied first so no stale chunk survives. */
+export async function buildInto(outdir, { metafile = false } = {}) {
+  rmSync(outdir, { recursive: true, force: true });
+  mkdirSync(outdir, { recursive: true });
+  const result = await build({
+    absWorkingDir: root,
+    entryPoints: { main: "ts-src/main.ts" },
+    outdir,
+    bundle: true,
+    format: "esm",
+    splitting: true,
+    minify: true,
+    sourcemap: false,
+    target: ["es2022", "chrome110", "firefox115", "safari16"],
+    platform: "browser",
+    entryNames: "[name]",
+    chunkNames: "chunks/[name]-[hash]",
+    assetNames: "assets/[name]-[hash]",
+    jsx: "automatic",
+    jsxImportSource: "preact",
+    legalComments: "none",
+    metafile,
+    logLevel: "warning",
+    define: { "process.env.NODE_ENV": '"production"' }
+  });
+  return result;
+}
+
+function listFiles(dir) {
+  const out = [];
+  const walk = (d) => {
+    for (const name of readdirSync(d).sort()) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else out.push(relative(dir, p));
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+/** Lists files that differ between two directories (missing, extra or changed). */
+export function diffDirs(expectedDir, actualDir) {
+  const a = new Set(listFiles(expectedDir));
+  let b;
+  try {
+    b = new Set(listFiles(actualDir));
+  } catch {
+    b = new Set();
+  }
+  const problems = [];
+  for (const f of a) {
+    if (!b.has(f)) problems.push(`missing from the committed resource: ${f}`);
+    else if (!readFileSync(join(expectedDir, f)).equals(readFileSync(join(actualDir, f))))
+      problems.push(`differs from a fresh build: ${f}`);
+  }
+  for (const f of b) if (!a.has(f)) problems.push(`stale file not produced by the build: ${f}`);
+  return problems;
+}
+
+async function main() {
+  if (process.argv.includes("--check")) {
+    const tmp = mkdtempSync(join(tmpdir(), "softphone-build-"));
+    try {
+      await buildInto(tmp);
+      const problems = diffDirs(tmp, resourceDir);
+      let metaOk = false;
+      try {
+        metaOk = readFileSync(metaFile, "utf8") === META;
+      } catch {
+        metaOk = false;
+      }
+      if (!metaOk) problems.push("softphone.resource-meta.xml differs from what the build writes");
+      if (problems.length) {
+        console.error("build-drift: the committed static resource is not a fresh build of ts-src:");
+        for (const p of problems) console.error(`  ${p}`);
+        console.error("Run `npm run build` and commit force-app/main/default/staticresources.");
+        process.exit(1);
+      }
+      console.log("build-drift: committed static resource matches a fresh build");
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+    return;
+  }
+  await buildInto(resourceDir);
+  writeFileSync(metaFile, META);
+  const files = listFiles(resourceDir);
+  console.log(`built ${files.length} files into ${relative(root, resourceDir)}: ${files.join(", ")}`);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,134 @@
+/**
+ * The one interface the softphone uses to talk to its Salesforce host (Lightning or Classic
+ * Open CTI, or a fake). Core code depends on this file only, never on `sforce` directly.
+ */
+
+export type HostKind = "lightning" | "classic";
+
+/** Removes a listener registered with an `on…` method. */
+export type Unsubscribe = () => void;
+
+/** Call center settings as Open CTI returns them: keys like `/softphoneSettings/provider`. */
+export type CallCenterSettings = Readonly<Record<string, string>>;
+
+/** Where a screen pop goes (mirrors `sforce.opencti.SCREENPOP_TYPE`). */
+export type ScreenPopTarget =
+  | { type: "sobject"; recordId: string }
+  | { type: "url"; url: string }
+  | { type: "objecthome"; scope: string }
+  | { type: "list"; listViewId: string; scope: string }
+  | { type: "search"; searchString: string }
+  | { type: "newRecord"; entityName: string; defaultFieldValues?: Record<string, string> }
+  | { type: "flow"; flowDevName: string; flowArgs?: FlowArgument[] };
+
+export interface FlowArgument {
+  name: string;
+  type: string;
+  value: string | number | boolean;
+}
+
+export type CallType = "inbound" | "outbound" | "internal";
+
+/** A record the host reports: from click-to-dial, navigation or a search. */
+export interface RecordRef {
+  recordId: string;
+  recordName?: string;
+  objectType?: string;
+}
+
+/** The onClickToDial payload, normalised for both APIs. */
+export interface ClickToDialEvent {
+  number: string;
+  recordId?: string;
+  recordName?: string;
+  objectType?: string;
+  /** Person accounts: the person contact id, used as WhoId. */
+  contactId?: string;
+  accountId?: string;
+  personAccount?: boolean;
+}
+
+/** What the agent is looking at (onNavigationChange / getAppViewInfo / onFocus / getPageInfo). */
+export interface PageInfo {
+  url?: string;
+  recordId?: string;
+  recordName?: string;
+  objectType?: string;
+}
+
+/** One record found by searchAndScreenPop, keyed by its Id in the raw result. */
+export interface SearchResultRecord {
+  Id: string;
+  Name?: string;
+  RecordType?: string;
+  [field: string]: unknown;
+}
+
+export interface SearchAndScreenPopRequest {
+  searchParams: string;
+  queryParams?: string;
+  callType: CallType;
+  defaultFieldValues?: Record<string, string>;
+  deferred?: boolean;
+}
+
+/** A Task (or other record) for saveLog: field API names to values. */
+export type LogFields = Readonly<Record<string, string | number | boolean | null>>;
+
+/** A Sales Engagement (High Velocity Sales) work item started by the agent. */
+export interface WorkItem {
+  workId: string;
+  workTargetId?: string;
+}
+
+export interface CompleteWorkAttributes {
+  disposition?: string;
+  taskId?: string;
+  wasConnected?: boolean;
+}
+
+/** A message on a Lightning message channel. */
+export type ChannelMessage = Readonly<Record<string, unknown>>;
+
+export interface PanelSize {
+  height?: number;
+  width?: number;
+}
+
+export interface CtiHost {
+  readonly kind: HostKind;
+
+  getCallCenterSettings(): Promise<CallCenterSettings>;
+  notifyInitializationComplete(): Promise<void>;
+
+  enableClickToDial(): Promise<void>;
+  disableClickToDial(): Promise<void>;
+  onClickToDial(listener: (event: ClickToDialEvent) => void): Unsubscribe;
+
+  getPageInfo(): Promise<PageInfo>;
+  onNavigationChange(listener: (page: PageInfo) => void): Unsubscribe;
+
+  /** Calls `webservice static` Apex; the result is parsed when it is JSON. */
+  runApex(className: string, methodName: string, params: Record<string, string>): Promise<unknown>;
+  /** Saves a record (a Task for call logs) and resolves with its Id. */
+  saveLog(entityApiName: string, fields: LogFields): Promise<{ recordId: string }>;
+  refreshView(): Promise<void>;
+
+  screenPop(target: ScreenPopTarget, options?: { deferred?: boolean }): Promise<unknown>;
+  searchAndScreenPop(request: SearchAndScreenPopRequest): Promise<Record<string, SearchResultRecord>>;
+
+  isPanelVisible(): Promise<boolean>;
+  setPanelVisible(visible: boolean): Promise<void>;
+  setPanelSize(size: PanelSize): Promise<void>;
+  /** Utility bar item label/icon (Lightning); a no-op where the host has none. */
+  setItemLabel(label: string): Promise<void>;
+  setItemIcon(icon: string): Promise<void>;
+
+  /** Lightning message service; the Classic host has none and rejects with GENERIC_ERROR. */
+  subscribe(channel: string, listener: (message: ChannelMessage) => void): Promise<Unsubscribe>;
+  publish(channel: string, message: ChannelMessage): Promise<void>;
+
+  /** Sales Engagement; hosts without it never call the listener. */
+  onWorkStart(listener: (work: WorkItem) => void): Unsubscribe;
+  completeWork(workId: string, attributes: CompleteWorkAttributes): Promise<void>;
+}
