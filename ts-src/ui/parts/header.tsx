@@ -1,0 +1,47 @@
+/** Title bar: agent state at a glance and the diagnostics switch, present in every view. */
+import type { SoftphoneState } from "../../core/model";
+import { InfoIcon } from "./icons";
+
+interface Props {
+  state: SoftphoneState;
+  diagnosticsOpen: boolean;
+  onToggleDiagnostics: () => void;
+}
+
+export function agentLabel(state: SoftphoneState): string {
+  if (state.agent === "ready") return "Ready";
+  if (state.agent === "busy") return "Busy";
+  if (state.needsSignIn) return "Signed out";
+  return state.phoneKind && state.registration === "registered" ? "Not ready" : "Offline";
+}
+
+export function Header({ state, diagnosticsOpen, onToggleDiagnostics }: Props) {
+  const label = agentLabel(state);
+  const badge =
+    state.agent === "ready"
+      ? "slds-theme_success"
+      : state.agent === "busy"
+        ? "slds-theme_warning"
+        : "";
+  return (
+    <header class="sp-header slds-theme_shade">
+      <h1 class="slds-text-heading_small sp-grow">Softphone</h1>
+      <span class={`slds-badge ${badge}`} data-id="agent-state">
+        {label}
+      </span>
+      <button
+        type="button"
+        class="slds-button slds-button_icon slds-button_icon-border-filled"
+        data-id="diagnostics"
+        aria-pressed={diagnosticsOpen}
+        title={diagnosticsOpen ? "Close diagnostics" : "Diagnostics"}
+        onClick={onToggleDiagnostics}
+      >
+        <InfoIcon />
+        <span class="slds-assistive-text">
+          {diagnosticsOpen ? "Close diagnostics" : "Diagnostics"}
+        </span>
+      </button>
+    </header>
+  );
+}
