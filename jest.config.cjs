@@ -4,25 +4,9 @@ module.exports = {
   roots: ["<rootDir>/ts-src", "<rootDir>/scripts"],
   testMatch: ["**/*.test.ts", "**/*.test.tsx", "**/*.test.mjs"],
   transform: {
-    "^.+\\.(t|j)sx?$": [
-      "ts-jest",
-      {
-        tsconfig: {
-          jsx: "react-jsx",
-          jsxImportSource: "preact",
-          allowJs: true,
-          esModuleInterop: true,
-          module: "commonjs",
-          target: "ES2022",
-          isolatedModules: true
-        },
-        diagnostics: false
-      }
-    ]
+    "^.+\\.(t|j)sx?$": ["ts-jest", { tsconfig: { jsx: "react-jsx", jsxImportSource: "preact", allowJs: true, esModuleInterop: true, module: "commonjs", target: "ES2022", isolatedModules: true }, diagnostics: false }]
   },
-  transformIgnorePatterns: [
-    "/node_modules/(?!(preact|@testing-library/preact|libphonenumber-js)/)"
-  ],
+  transformIgnorePatterns: ["/node_modules/(?!(preact|@testing-library/preact|libphonenumber-js)/)"],
   moduleNameMapper: {
     "^preact$": "<rootDir>/node_modules/preact/dist/preact.js",
     "^preact/hooks$": "<rootDir>/node_modules/preact/hooks/dist/hooks.js",
