@@ -1,0 +1,89 @@
+/**
+ * Browser side of the SIP tests: the real SipPhone (from ts-src) and a plain sip.js agent,
+ * driven by playwright through `window.harness`.
+ */
+import { audioStats, peerConnections } from "./pc-registry";
+import { createSipPhone } from "../../../ts-src/phone/sip";
+import type { PhoneEvent } from "../../../ts-src/phone/phone";
+import { Agent, AgentOptions } from "./agent";
+
+type AnyPhone = ReturnType<typeof createSipPhone>;
+
+interface PhoneOptions {
+  url: string;
+  domain: string;
+  username: string;
+  password: string;
+  instanceId?: string;
+  reconnect?: { baseMs?: number; maxMs?: number };
+}
+
+const events: Array<PhoneEvent & { t: number }> = [];
+let phone: AnyPhone | undefined;
+let agent: Agent | undefined;
+
+function errorResult(error: unknown) {
+  const e = error as { code?: string; message?: string; name?: string };
+  return {
+    ok: false as const,
+    code: e?.code ?? e?.name ?? "ERROR",
+    message: e?.message ?? String(error)
+  };
+}
+
+const harness = {
+  events,
+  peerConnections,
+  audioStats,
+  createPhone(options: PhoneOptions) {
+    phone = createSipPhone({
+      webSocketUrl: options.url,
+      sipDomain: options.domain,
+      iceServers: [],
+      instanceId: options.instanceId,
+      reconnect: options.reconnect,
+      storage: {
+        get: (k) => window.localStorage.getItem(k),
+        set: (k, v) => window.localStorage.setItem(k, v)
+      }
+    });
+    phone.on((event) => events.push({ ...event, t: performance.now() }));
+    return true;
+  },
+  async register(options: PhoneOptions) {
+    if (!phone) harness.createPhone(options);
+    const started = performance.now();
+    try {
+      await phone!.register({ username: options.username, password: options.password });
+      return { ok: true as const, ms: performance.now() - started };
+    } catch (error) {
+      return { ...errorResult(error), ms: performance.now() - started };
+    }
+  },
+  /** Calls a Phone method and returns {ok, value} or {ok:false, code, message}. */
+  async invoke(method: string, ...args: unknown[]) {
+    try {
+      const fn = (phone as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>)[
+        method
+      ];
+      const value = await fn.apply(phone, args);
+      return { ok: true as const, value, t: performance.now() };
+    } catch (error) {
+      return errorResult(error);
+    }
+  },
+  audioElements: () =>
+    [...document.querySelectorAll("audio")].map((a) => ({
+      playing: !a.paused,
+      hasStream: a.srcObject !== null
+    })),
+  async startAgent(options: AgentOptions) {
+    agent = new Agent(options);
+    await agent.start();
+    return true;
+  },
+  agent: () => agent
+};
+
+Object.assign(window, { harness });
+document.getElementById("role")!.textContent = "ready";

@@ -1,0 +1,789 @@
+/**
+ * SipPhone: the Phone interface over sip.js 0.21 (core API) and WebRTC audio.
+ * One UserAgent and one Registerer per signed-in agent; one sip.js Session per call, keyed by
+ * its SIP Call-ID. The password lives only in this object's memory (and sip.js's).
+ */
+import {
+  Info,
+  Invitation,
+  Inviter,
+  Notification,
+  Registerer,
+  RegistererState,
+  Session,
+  SessionState,
+  UserAgent,
+  Web
+} from "sip.js";
+import type { IncomingResponse } from "sip.js/lib/core/messages/incoming-response.js";
+import {
+  CallDirection,
+  CallEndReason,
+  Phone,
+  PhoneCall,
+  PhoneCallState,
+  PhoneError,
+  PhoneEvent,
+  RegistrationState,
+  SipCredentials
+} from "../phone";
+import { backoffDelay } from "./backoff";
+import { SipPhoneConfig, ValidSipConfig, validateSipConfig } from "./config";
+import {
+  callFailure,
+  isPermanentRegistrationError,
+  mediaError,
+  registrationError,
+  unreachableError
+} from "./errors";
+import { stableInstanceId } from "./instance-id";
+import { CallAudio, MediaDevicesState } from "./media";
+import { aorFor, displayNumber, targetUri, uriFromNameAddr } from "./uri";
+
+const DTMF_DIGITS = /^[0-9A-D*#,]+$/i;
+const DTMF_TONE_MS = 100;
+const DTMF_GAP_MS = 70;
+/** How long a transferor waits for the transferee's final NOTIFY before hanging up anyway. */
+const TRANSFER_NOTIFY_TIMEOUT_MS = 15_000;
+
+interface CallEntry {
+  id: string;
+  session: Session;
+  direction: CallDirection;
+  remoteNumber: string;
+  remoteName?: string;
+  state: PhoneCallState;
+  muted: boolean;
+  held: boolean;
+  /** Set by whoever knows why the call is ending, before sip.js reports Terminated. */
+  endReason?: CallEndReason;
+  endError?: PhoneError;
+  audio: CallAudio;
+  /** Reached Established at least once (tells a missed call from a dropped one). */
+  established: boolean;
+  ended: boolean;
+}
+
+type SipSession = Inviter | Invitation;
+
+export class SipPhone implements Phone {
+  readonly kind = "sip" as const;
+  private readonly config: ValidSipConfig;
+  private readonly instanceId: string;
+  private readonly devices: MediaDevicesState;
+  private readonly listeners = new Set<(event: PhoneEvent) => void>();
+  private readonly calls = new Map<string, CallEntry>();
+  private ua?: UserAgent;
+  private registerer?: Registerer;
+  private credentials?: SipCredentials;
+  private registration: RegistrationState = "unregistered";
+  private reconnectAttempt = 0;
+  private reconnectTimer?: ReturnType<typeof setTimeout>;
+  /** True while the agent wants to be registered (between register() and unregister()). */
+  private wanted = false;
+  private disposed = false;
+  /** Bumped whenever the UserAgent is replaced, so late callbacks of an old one are ignored. */
+  private generation = 0;
+
+  constructor(config: SipPhoneConfig) {
+    this.config = validateSipConfig(config);
+    this.instanceId = stableInstanceId(config.instanceId, config.storage);
+    this.devices = new MediaDevicesState(config.media);
+  }
+
+  on(listener: (event: PhoneEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Connects and registers; resolves once the registrar accepted the binding. */
+  async register(credentials?: SipCredentials): Promise<void> {
+    this.assertUsable();
+    if (
+      !credentials ||
+      typeof credentials.username !== "string" ||
+      typeof credentials.password !== "string"
+    )
+      throw new PhoneError("CONFIG", "SIP sign-in needs a user name and a password.");
+    const uri = UserAgent.makeURI(aorFor(credentials.username, this.config.sipDomain));
+    if (!uri)
+      throw new PhoneError(
+        "CONFIG",
+        `SIP user name ${JSON.stringify(credentials.username)} is not valid.`
+      );
+    await this.teardownAgent();
+    this.credentials = { ...credentials };
+    this.wanted = true;
+    this.reconnectAttempt = 0;
+    const generation = ++this.generation;
+    this.ua = this.createUserAgent(uri, credentials, generation);
+    this.registerer = this.createRegisterer(this.ua, generation);
+    this.setRegistration("registering");
+    try {
+      await this.ua.start();
+    } catch (cause) {
+      const error = unreachableError(this.config.webSocketUrl, cause);
+      this.setRegistration("failed", error);
+      this.scheduleReconnect(generation);
+      throw error;
+    }
+    await this.sendRegister(generation);
+  }
+
+  async unregister(): Promise<void> {
+    this.wanted = false;
+    this.clearReconnect();
+    const registerer = this.registerer;
+    if (registerer && registerer.state === RegistererState.Registered) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, 3000);
+        registerer
+          .unregister({ requestDelegate: { onAccept: () => resolve(), onReject: () => resolve() } })
+          .catch(() => resolve());
+        registerer.stateChange.addListener((s) => {
+          if (s !== RegistererState.Registered) {
+            clearTimeout(timer);
+            resolve();
+          }
+        });
+      });
+    }
+    await this.teardownAgent();
+    this.credentials = undefined;
+    this.setRegistration("unregistered");
+  }
+
+  async dial(target: string): Promise<string> {
+    const ua = this.requireRegistered();
+    const uri = UserAgent.makeURI(targetUri(target, this.config.sipDomain));
+    if (!uri)
+      throw new PhoneError(
+        "INVALID_STATE",
+        `${JSON.stringify(target)} is not a number or SIP address.`
+      );
+    const inviter = new Inviter(ua, uri, {
+      earlyMedia: true,
+      sessionDescriptionHandlerOptions: this.mediaOptions()
+    });
+    const entry = this.track(
+      inviter,
+      "outbound",
+      displayNumber(uri.user, uri.host),
+      undefined,
+      "dialing"
+    );
+    try {
+      await inviter.invite({
+        requestDelegate: {
+          onProgress: () => this.attachAudio(entry),
+          onReject: (response: IncomingResponse) => {
+            const failure = callFailure(
+              response.message.statusCode ?? 0,
+              response.message.reasonPhrase
+            );
+            entry.endReason = failure.reason;
+            entry.endError = failure.error;
+          }
+        }
+      });
+    } catch (cause) {
+      const error = mediaError(cause);
+      entry.endReason ??= "failed";
+      entry.endError ??= error;
+      this.finish(entry);
+      throw error;
+    }
+    return entry.id;
+  }
+
+  async answer(callId: string): Promise<void> {
+    const entry = this.requireCall(callId);
+    if (!(entry.session instanceof Invitation) || entry.state !== "ringing")
+      throw new PhoneError("INVALID_STATE", "Only a ringing inbound call can be answered.");
+    try {
+      await entry.session.accept({ sessionDescriptionHandlerOptions: this.mediaOptions() });
+    } catch (cause) {
+      const error = mediaError(cause);
+      entry.endReason ??= "failed";
+      entry.endError ??= error;
+      if (entry.session.state !== SessionState.Terminated) {
+        await entry.session.reject({ statusCode: 480 }).catch(() => undefined);
+      }
+      this.finish(entry);
+      throw error;
+    }
+  }
+
+  /** Declines a ringing call: 486 Busy Here, or 603 Decline when `decline` is asked for. */
+  async decline(callId: string, statusCode: 486 | 603 = 486): Promise<void> {
+    const entry = this.requireCall(callId);
+    if (!(entry.session instanceof Invitation) || entry.state !== "ringing")
+      throw new PhoneError("INVALID_STATE", "Only a ringing inbound call can be declined.");
+    entry.endReason = "declined";
+    await entry.session.reject({
+      statusCode,
+      reasonPhrase: statusCode === 603 ? "Decline" : "Busy Here"
+    });
+  }
+
+  async hangup(callId: string): Promise<void> {
+    const entry = this.requireCall(callId);
+    const session = entry.session as SipSession;
+    entry.endReason ??= "local";
+    switch (session.state) {
+      case SessionState.Initial:
+      case SessionState.Establishing:
+        if (session instanceof Inviter) await session.cancel();
+        else {
+          entry.endReason = "declined";
+          await session.reject({ statusCode: 486 });
+        }
+        return;
+      case SessionState.Established:
+        await session.bye();
+        return;
+      default:
+        this.finish(entry);
+    }
+  }
+
+  /** Hold by re-INVITE: our offer becomes sendonly (or inactive if the far end holds too). */
+  async hold(callId: string, on: boolean): Promise<void> {
+    const entry = this.requireEstablished(callId);
+    if (entry.held === on) return;
+    const session = entry.session;
+    const previous = session.sessionDescriptionHandlerOptionsReInvite;
+    session.sessionDescriptionHandlerOptionsReInvite = {
+      ...this.mediaOptions(),
+      hold: on
+    } as object;
+    await new Promise<void>((resolve, reject) => {
+      session
+        .invite({
+          requestDelegate: {
+            onAccept: () => resolve(),
+            onReject: (response) => {
+              session.sessionDescriptionHandlerOptionsReInvite = previous;
+              reject(
+                new PhoneError(
+                  "CALL_FAILED",
+                  `The phone system refused to ${on ? "hold" : "resume"} the call (${response.message.statusCode}).`
+                )
+              );
+            }
+          }
+        })
+        .catch((cause) => {
+          session.sessionDescriptionHandlerOptionsReInvite = previous;
+          reject(
+            cause instanceof PhoneError
+              ? cause
+              : new PhoneError(
+                  "INVALID_STATE",
+                  `Cannot ${on ? "hold" : "resume"} now: ${String(cause)}`
+                )
+          );
+        });
+    });
+    entry.held = on;
+    this.applyTrackState(entry);
+    this.update(entry, on ? "held" : "connected");
+  }
+
+  async mute(callId: string, on: boolean): Promise<void> {
+    const entry = this.requireCall(callId);
+    if (entry.ended) throw new PhoneError("INVALID_STATE", "The call has ended.");
+    entry.muted = on;
+    this.applyTrackState(entry);
+    this.emit({ type: "callUpdated", call: this.snapshot(entry) });
+  }
+
+  /** RFC 4733 telephone-events when negotiated, otherwise SIP INFO (application/dtmf-relay). */
+  async sendDigits(callId: string, digits: string): Promise<void> {
+    const entry = this.requireEstablished(callId);
+    if (typeof digits !== "string" || !DTMF_DIGITS.test(digits))
+      throw new PhoneError(
+        "INVALID_STATE",
+        `Only 0-9, *, #, A-D and "," can be sent as tones, got ${JSON.stringify(digits)}.`
+      );
+    const sender = this.dtmfSender(entry);
+    if (sender) {
+      // insertDTMF replaces the queue, so append to what is still playing.
+      sender.insertDTMF(sender.toneBuffer + digits.toUpperCase(), DTMF_TONE_MS, DTMF_GAP_MS);
+      return;
+    }
+    for (const digit of digits.toUpperCase()) {
+      if (digit === ",") {
+        await delay(2000);
+        continue;
+      }
+      await entry.session.info({
+        requestOptions: {
+          body: {
+            contentDisposition: "render",
+            contentType: "application/dtmf-relay",
+            content: `Signal=${digit}\r\nDuration=${DTMF_TONE_MS}`
+          }
+        }
+      });
+      await delay(DTMF_TONE_MS + DTMF_GAP_MS);
+    }
+  }
+
+  /** Blind transfer: REFER to the target, hang up once the transferee reports success. */
+  async transfer(callId: string, target: string): Promise<void> {
+    const entry = this.requireEstablished(callId);
+    const uri = UserAgent.makeURI(targetUri(target, this.config.sipDomain));
+    if (!uri)
+      throw new PhoneError(
+        "INVALID_STATE",
+        `${JSON.stringify(target)} is not a number or SIP address.`
+      );
+    await this.refer(entry, uri);
+  }
+
+  /** Attended transfer: REFER the original caller to the consulted party with Replaces. */
+  async attendedTransfer(callId: string, consultCallId: string): Promise<void> {
+    const entry = this.requireEstablished(callId);
+    const consult = this.requireEstablished(consultCallId);
+    if (entry === consult)
+      throw new PhoneError("INVALID_STATE", "Pick two different calls to connect.");
+    await this.refer(entry, consult.session);
+    consult.endReason = "transferred";
+    // The target's INVITE with Replaces ends the consult dialog; end it ourselves if it does not.
+    setTimeout(() => {
+      if (!consult.ended && consult.session.state === SessionState.Established)
+        consult.session.bye().catch(() => undefined);
+    }, 5000);
+  }
+
+  /** Microphone for new calls and, when possible, calls in progress. */
+  async setInputDevice(deviceId: string | null): Promise<void> {
+    this.devices.inputDeviceId = deviceId || null;
+    for (const entry of this.calls.values()) {
+      const sdh = entry.session.sessionDescriptionHandler as
+        Web.SessionDescriptionHandler | undefined;
+      if (!sdh || entry.ended) continue;
+      try {
+        await replaceMicrophone(sdh, await this.devices.getUserMedia(this.devices.constraints()));
+        this.applyTrackState(entry);
+      } catch (cause) {
+        throw mediaError(cause);
+      }
+    }
+  }
+
+  /** Speaker for every call's audio (HTMLMediaElement.setSinkId, where the browser has it). */
+  async setOutputDevice(deviceId: string | null): Promise<void> {
+    this.devices.outputDeviceId = deviceId || null;
+    await Promise.all(
+      [...this.calls.values()].map((entry) => entry.audio.setSink(this.devices.outputDeviceId))
+    );
+  }
+
+  /** The calls currently known, for hosts that reattach after a reload of their UI. */
+  listCalls(): PhoneCall[] {
+    return [...this.calls.values()].filter((c) => !c.ended).map((c) => this.snapshot(c));
+  }
+
+  async dispose(): Promise<void> {
+    if (this.disposed) return;
+    this.wanted = false;
+    this.clearReconnect();
+    for (const entry of [...this.calls.values()]) {
+      entry.endReason ??= "local";
+      await this.hangup(entry.id).catch(() => this.finish(entry));
+    }
+    await this.teardownAgent();
+    this.credentials = undefined;
+    this.disposed = true;
+    this.listeners.clear();
+  }
+
+  // ---- registration -------------------------------------------------------------------------
+
+  private createUserAgent(
+    uri: ReturnType<typeof UserAgent.makeURI> & object,
+    credentials: SipCredentials,
+    generation: number
+  ): UserAgent {
+    return new UserAgent({
+      uri,
+      displayName: credentials.displayName,
+      authorizationUsername: credentials.authorizationUser || credentials.username,
+      authorizationPassword: credentials.password,
+      instanceId: this.instanceId,
+      instanceIdAlwaysAdded: true,
+      // We run our own back-off (capped, jittered, followed by a re-REGISTER).
+      reconnectionAttempts: 0,
+      logLevel: "error",
+      userAgentString: "OpenCTI-Softphone (sip.js 0.21)",
+      transportOptions: { server: this.config.webSocketUrl, connectionTimeout: 5 },
+      sessionDescriptionHandlerFactory: Web.defaultSessionDescriptionHandlerFactory((constraints) =>
+        this.devices.getUserMedia(this.devices.constraints(constraints))
+      ),
+      sessionDescriptionHandlerFactoryOptions: {
+        peerConnectionConfiguration: { iceServers: this.config.iceServers },
+        iceGatheringTimeout: this.config.iceGatheringTimeoutMs
+      },
+      delegate: {
+        onInvite: (invitation) => {
+          if (generation === this.generation) this.onIncoming(invitation);
+          else invitation.reject({ statusCode: 480 }).catch(() => undefined);
+        },
+        onDisconnect: (error) => {
+          if (generation !== this.generation || !error || !this.wanted) return;
+          this.setRegistration("registering", unreachableError(this.config.webSocketUrl, error));
+          this.scheduleReconnect(generation);
+        }
+      }
+    });
+  }
+
+  private createRegisterer(ua: UserAgent, generation: number): Registerer {
+    const registerer = new Registerer(ua, { expires: this.config.registerExpires });
+    registerer.stateChange.addListener((state) => {
+      if (generation !== this.generation) return;
+      if (state === RegistererState.Registered) {
+        this.reconnectAttempt = 0;
+        this.setRegistration("registered");
+      } else if (
+        state === RegistererState.Unregistered &&
+        this.wanted &&
+        this.registration === "registered"
+      ) {
+        // A refresh failed or the registrar dropped us: try again with back-off.
+        this.setRegistration("registering");
+        this.scheduleReconnect(generation);
+      }
+    });
+    return registerer;
+  }
+
+  /** Sends REGISTER and waits for the final answer. */
+  private sendRegister(generation: number): Promise<void> {
+    const registerer = this.registerer;
+    if (!registerer)
+      return Promise.reject(new PhoneError("INVALID_STATE", "The phone is not signed in."));
+    return new Promise<void>((resolve, reject) => {
+      const fail = (error: PhoneError) => {
+        if (generation !== this.generation) return reject(error);
+        this.setRegistration("failed", error);
+        if (isPermanentRegistrationError(error)) {
+          // Wrong password or unknown user: retrying would only hammer the PBX (and may lock the account).
+          this.wanted = false;
+          this.clearReconnect();
+          void this.ua?.stop().catch(() => undefined);
+        } else {
+          this.scheduleReconnect(generation);
+        }
+        reject(error);
+      };
+      registerer
+        .register({
+          requestDelegate: {
+            onAccept: () => resolve(),
+            onReject: (response) =>
+              fail(
+                registrationError(response.message.statusCode ?? 0, response.message.reasonPhrase)
+              )
+          }
+        })
+        .catch((cause) => fail(unreachableError(this.config.webSocketUrl, cause)));
+    });
+  }
+
+  private scheduleReconnect(generation: number): void {
+    if (!this.wanted || this.disposed || this.reconnectTimer !== undefined) return;
+    this.reconnectAttempt += 1;
+    const wait = backoffDelay(this.reconnectAttempt, {
+      baseMs: this.config.reconnectBaseMs,
+      maxMs: this.config.reconnectMaxMs
+    });
+    this.reconnectTimer = setTimeout(() => {
+      this.reconnectTimer = undefined;
+      void this.reconnect(generation);
+    }, wait);
+  }
+
+  private async reconnect(generation: number): Promise<void> {
+    const ua = this.ua;
+    if (!ua || generation !== this.generation || !this.wanted) return;
+    try {
+      if (!ua.isConnected()) await ua.reconnect();
+    } catch (cause) {
+      if (generation !== this.generation) return;
+      this.setRegistration("registering", unreachableError(this.config.webSocketUrl, cause));
+      this.scheduleReconnect(generation);
+      return;
+    }
+    await this.sendRegister(generation).catch(() => undefined);
+  }
+
+  private clearReconnect(): void {
+    if (this.reconnectTimer !== undefined) clearTimeout(this.reconnectTimer);
+    this.reconnectTimer = undefined;
+  }
+
+  private async teardownAgent(): Promise<void> {
+    this.generation += 1;
+    this.clearReconnect();
+    const registerer = this.registerer;
+    const ua = this.ua;
+    this.registerer = undefined;
+    this.ua = undefined;
+    await registerer?.dispose().catch(() => undefined);
+    await ua?.stop().catch(() => undefined);
+  }
+
+  private setRegistration(state: RegistrationState, error?: PhoneError): void {
+    this.registration = state;
+    this.emit(error ? { type: "registration", state, error } : { type: "registration", state });
+  }
+
+  // ---- calls -----------------------------------------------------------------------------------
+
+  private onIncoming(invitation: Invitation): void {
+    const asserted = uriFromNameAddr(invitation.request.getHeader("P-Asserted-Identity"));
+    const assertedUri = asserted ? UserAgent.makeURI(asserted) : undefined;
+    const identity = invitation.remoteIdentity;
+    const number = assertedUri
+      ? displayNumber(assertedUri.user, assertedUri.host)
+      : displayNumber(identity.uri.user, identity.uri.host);
+    const entry = this.track(
+      invitation,
+      "inbound",
+      number,
+      identity.displayName || undefined,
+      "ringing"
+    );
+    invitation.delegate = {
+      ...invitation.delegate,
+      onCancel: () => {
+        entry.endReason ??= "missed";
+      }
+    };
+    // 180 Ringing tells the caller (and the PBX's ring timer) that the agent is being alerted.
+    invitation.progress().catch(() => undefined);
+    this.emit({ type: "incoming", call: this.snapshot(entry) });
+  }
+
+  private track(
+    session: SipSession,
+    direction: CallDirection,
+    remoteNumber: string,
+    remoteName: string | undefined,
+    state: PhoneCallState
+  ): CallEntry {
+    const entry: CallEntry = {
+      id: session.request.callId,
+      session,
+      direction,
+      remoteNumber,
+      remoteName,
+      state,
+      muted: false,
+      held: false,
+      audio: new CallAudio(this.devices),
+      established: false,
+      ended: false
+    };
+    this.calls.set(entry.id, entry);
+    session.delegate = {
+      ...session.delegate,
+      onBye: () => {
+        entry.endReason ??= "remote";
+      },
+      onInfo: (info: Info) => {
+        info.accept().catch(() => undefined);
+      }
+    };
+    session.stateChange.addListener((sessionState) => {
+      if (sessionState === SessionState.Established) {
+        this.attachAudio(entry);
+        this.applyTrackState(entry);
+        this.update(entry, entry.held ? "held" : "connected");
+      } else if (sessionState === SessionState.Terminated) {
+        this.finish(entry);
+      }
+    });
+    if (direction === "outbound") this.emit({ type: "callUpdated", call: this.snapshot(entry) });
+    return entry;
+  }
+
+  private async refer(
+    entry: CallEntry,
+    target: ReturnType<typeof UserAgent.makeURI> & object
+  ): Promise<void>;
+  private async refer(entry: CallEntry, target: Session): Promise<void>;
+  private async refer(
+    entry: CallEntry,
+    target: Session | (ReturnType<typeof UserAgent.makeURI> & object)
+  ): Promise<void> {
+    const session = entry.session;
+    await new Promise<void>((resolve, reject) => {
+      let settled = false;
+      const done = (error?: PhoneError) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        if (error) return reject(error);
+        entry.endReason = "transferred";
+        session.bye().catch(() => undefined);
+        resolve();
+      };
+      // No final NOTIFY (some PBXs only send 100 Trying): the REFER was accepted, so hand off.
+      const timer = setTimeout(() => done(), TRANSFER_NOTIFY_TIMEOUT_MS);
+      session
+        .refer(target, {
+          requestDelegate: {
+            onReject: (response) =>
+              done(
+                new PhoneError(
+                  "CALL_FAILED",
+                  `The transfer was refused (${response.message.statusCode}).`
+                )
+              )
+          },
+          onNotify: (notification: Notification) => {
+            notification.accept().catch(() => undefined);
+            const status = sipfragStatus(notification.request.body);
+            if (status === undefined || status < 200) return;
+            if (status < 300) done();
+            else
+              done(
+                new PhoneError("CALL_FAILED", `The transfer target did not answer (${status}).`)
+              );
+          }
+        })
+        .catch((cause) =>
+          done(new PhoneError("INVALID_STATE", `Cannot transfer now: ${String(cause)}`))
+        );
+    });
+  }
+
+  private finish(entry: CallEntry): void {
+    if (entry.ended) return;
+    entry.ended = true;
+    entry.state = "ended";
+    entry.audio.detach();
+    this.calls.delete(entry.id);
+    const reason =
+      entry.endReason ??
+      (entry.direction === "inbound" && !entry.established ? "missed" : "failed");
+    const call = this.snapshot(entry);
+    this.emit(
+      entry.endError
+        ? { type: "callEnded", call, reason, error: entry.endError }
+        : { type: "callEnded", call, reason }
+    );
+  }
+
+  private attachAudio(entry: CallEntry): void {
+    const sdh = entry.session.sessionDescriptionHandler as
+      Web.SessionDescriptionHandler | undefined;
+    if (sdh) entry.audio.attach(sdh.remoteMediaStream);
+  }
+
+  private applyTrackState(entry: CallEntry): void {
+    const sdh = entry.session.sessionDescriptionHandler as
+      Web.SessionDescriptionHandler | undefined;
+    if (!sdh) return;
+    sdh.enableSenderTracks(!entry.muted && !entry.held);
+    sdh.enableReceiverTracks(!entry.held);
+  }
+
+  private dtmfSender(entry: CallEntry): RTCDTMFSender | undefined {
+    const sdh = entry.session.sessionDescriptionHandler as
+      Web.SessionDescriptionHandler | undefined;
+    const pc = sdh?.peerConnection;
+    const sender = pc?.getSenders().find((s) => s.track?.kind === "audio" || s.dtmf);
+    const dtmf = sender?.dtmf;
+    return dtmf && dtmf.canInsertDTMF ? dtmf : undefined;
+  }
+
+  private update(entry: CallEntry, state: PhoneCallState): void {
+    if (entry.ended) return;
+    entry.state = state;
+    entry.established = true;
+    this.emit({ type: "callUpdated", call: this.snapshot(entry) });
+  }
+
+  private snapshot(entry: CallEntry): PhoneCall {
+    const call: PhoneCall = {
+      id: entry.id,
+      direction: entry.direction,
+      remoteNumber: entry.remoteNumber,
+      state: entry.state,
+      muted: entry.muted
+    };
+    return entry.remoteName ? { ...call, remoteName: entry.remoteName } : call;
+  }
+
+  private mediaOptions(): Web.SessionDescriptionHandlerOptions {
+    return { constraints: this.devices.constraints() };
+  }
+
+  private requireRegistered(): UserAgent {
+    this.assertUsable();
+    if (!this.ua || this.registration !== "registered")
+      throw new PhoneError("INVALID_STATE", "The phone is not registered yet.");
+    return this.ua;
+  }
+
+  private requireCall(callId: string): CallEntry {
+    this.assertUsable();
+    const entry = this.calls.get(callId);
+    if (!entry) throw new PhoneError("INVALID_STATE", `No call with id ${JSON.stringify(callId)}.`);
+    return entry;
+  }
+
+  private requireEstablished(callId: string): CallEntry & { session: Session } {
+    const entry = this.requireCall(callId);
+    if (entry.session.state !== SessionState.Established)
+      throw new PhoneError("INVALID_STATE", "The call is not connected.");
+    return entry;
+  }
+
+  private assertUsable(): void {
+    if (this.disposed) throw new PhoneError("INVALID_STATE", "The phone was disposed.");
+  }
+
+  private emit(event: PhoneEvent): void {
+    for (const listener of [...this.listeners]) {
+      try {
+        listener(event);
+      } catch (error) {
+        console.error("SipPhone listener failed", error);
+      }
+    }
+  }
+}
+
+/** Swaps the microphone track of a live call without renegotiation (RTCRtpSender.replaceTrack). */
+async function replaceMicrophone(
+  sdh: Web.SessionDescriptionHandler,
+  stream: MediaStream
+): Promise<void> {
+  const track = stream.getAudioTracks()[0];
+  if (!track) throw new PhoneError("MEDIA_DENIED", "The chosen microphone gave no audio.");
+  const sender = sdh.peerConnection?.getSenders().find((s) => s.track?.kind === "audio");
+  if (!sender) return;
+  const local = sdh.localMediaStream;
+  await sender.replaceTrack(track);
+  for (const old of local.getAudioTracks()) {
+    old.stop();
+    local.removeTrack(old);
+  }
+  local.addTrack(track);
+}
+
+/** Status code of a message/sipfrag body such as "SIP/2.0 200 OK". */
+export function sipfragStatus(body: string | undefined): number | undefined {
+  const match = /^SIP\/2\.0\s+(\d{3})/m.exec(body ?? "");
+  return match ? Number(match[1]) : undefined;
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
