@@ -302,7 +302,7 @@ function readMetadata(root, fileName, report) {
       sectionEl,
       [
         ["items", false, true],
-        ["label", true, false],
+        ["label", false, false],
         ["name", true, false]
       ],
       report
@@ -317,7 +317,7 @@ function readMetadata(root, fileName, report) {
       const f = readSequence(
         itemEl,
         [
-          ["label", true, false],
+          ["label", false, false],
           ["name", true, false],
           ["value", true, false]
         ],

@@ -179,9 +179,11 @@ export function parseXml(source) {
       } else if (text[pos] === "<") {
         element.children.push(readElement());
       } else {
-        const at = line;
         const end = text.indexOf("<", pos);
         const raw = text.slice(pos, end < 0 ? text.length : end);
+        // A text run's line is where its first visible character is, not where its whitespace starts.
+        const leading = /^\s*/.exec(raw)[0];
+        const at = line + (leading.match(/\n/g)?.length ?? 0);
         if (raw.includes("]]>")) fail(`"]]>" is not allowed in text`, at);
         advance(raw.length);
         element.children.push({ type: "text", value: decode(raw, at), line: at, cdata: false });
