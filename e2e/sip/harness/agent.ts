@@ -144,8 +144,13 @@ export class Agent {
       sessionDescriptionHandlerOptions: { constraints: { audio: true, video: false } }
     });
     this.watch(inviter);
-    await inviter.invite();
-    return inviter.request.callId;
+    const callId = inviter.request.callId;
+    await inviter.invite({
+      requestDelegate: {
+        onReject: (r) => this.record("rejected", { callId, statusCode: r.message.statusCode })
+      }
+    });
+    return callId;
   }
 
   private live(): Session {

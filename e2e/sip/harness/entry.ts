@@ -47,7 +47,16 @@ const harness = {
         set: (k, v) => window.localStorage.setItem(k, v)
       }
     });
-    phone.on((event) => events.push({ ...event, t: performance.now() }));
+    // Plain copies: playwright would reduce a PhoneError to its message.
+    phone.on((event) =>
+      events.push({
+        ...event,
+        ...("error" in event && event.error
+          ? { error: { code: event.error.code, message: event.error.message } }
+          : {}),
+        t: performance.now()
+      } as PhoneEvent & { t: number })
+    );
     return true;
   },
   async register(options: PhoneOptions) {

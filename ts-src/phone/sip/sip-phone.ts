@@ -604,7 +604,9 @@ export class SipPhone implements Phone {
         this.applyTrackState(entry);
         this.update(entry, entry.held ? "held" : "connected");
       } else if (sessionState === SessionState.Terminated) {
-        this.finish(entry);
+        // sip.js terminates an Inviter before calling the request delegate's onReject, which
+        // tells us why; let that run first.
+        queueMicrotask(() => this.finish(entry));
       }
     });
     if (direction === "outbound") this.emit({ type: "callUpdated", call: this.snapshot(entry) });
