@@ -1,0 +1,72 @@
+/** @jest-environment jsdom */
+import "@testing-library/jest-dom";
+import { fireEvent } from "@testing-library/preact";
+import { formatClock } from "../format";
+import { renderApp } from "../test-support/render-app";
+
+function openDiagnostics(patch: Parameters<typeof renderApp>[0]) {
+  const app = renderApp(patch);
+  fireEvent.click(app.get("diagnostics"));
+  return app;
+}
+
+describe("DiagnosticsView", () => {
+  it("shows host, settings, phone, microphone and unsent logs", () => {
+    const app = openDiagnostics({
+      host: "classic",
+      phoneKind: "sip",
+      registration: "registering",
+      microphone: "denied",
+      outboxPending: 3
+    });
+    expect(app.get("diag-host")).toHaveTextContent("Salesforce Classic (Open CTI)");
+    expect(app.get("diag-settings")).toHaveTextContent("Loaded, valid");
+    expect(app.get("diag-phone")).toHaveTextContent("SIP phone, registering");
+    expect(app.get("diag-microphone")).toHaveTextContent("Blocked");
+    expect(app.get("diag-outbox")).toHaveTextContent("3");
+  });
+
+  it("explains a page outside Salesforce with no settings", () => {
+    const app = openDiagnostics({
+      host: "none",
+      settingsLoaded: false,
+      phoneKind: null,
+      agent: "offline"
+    });
+    expect(app.get("diag-host")).toHaveTextContent("Not found");
+    expect(app.get("diag-settings")).toHaveTextContent("Not loaded");
+    expect(app.get("diag-phone")).toHaveTextContent("Not started");
+  });
+
+  it("counts settings problems and a pending sign-in", () => {
+    const app = openDiagnostics({
+      setupProblems: [{ item: "/a", value: "b", allowed: "c" }],
+      phoneKind: "sip",
+      needsSignIn: true,
+      registration: "unregistered"
+    });
+    expect(app.get("diag-settings")).toHaveTextContent("Loaded, 1 problem");
+    expect(app.get("diag-phone")).toHaveTextContent("SIP phone, unregistered, waiting for sign-in");
+  });
+
+  it("lists the latest errors newest first with their times", () => {
+    const at = Date.UTC(2026, 10, 27, 9, 30, 15);
+    const app = openDiagnostics({
+      errors: [
+        { at, source: "phone", message: "WebSocket closed (1006)" },
+        { at: at + 60_000, source: "log", message: "saveLog failed: SERVER_ERROR" }
+      ]
+    });
+    const items = app.get("diag-errors").querySelectorAll("li");
+    expect(items).toHaveLength(2);
+    expect(items[0]).toHaveTextContent(`${formatClock(at + 60_000)} · log`);
+    expect(items[0]).toHaveTextContent("saveLog failed: SERVER_ERROR");
+    expect(items[1]).toHaveTextContent("WebSocket closed (1006)");
+  });
+
+  it("says when there are no errors", () => {
+    const app = openDiagnostics({});
+    expect(app.byId("diag-errors")).toBeNull();
+    expect(app.get("diagnostics-view")).toHaveTextContent("Recent errorsNone.");
+  });
+});

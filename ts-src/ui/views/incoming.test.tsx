@@ -1,0 +1,78 @@
+/** @jest-environment jsdom */
+import "@testing-library/jest-dom";
+import { fireEvent } from "@testing-library/preact";
+import { makeCall } from "../test-support/fake-store";
+import { renderApp } from "../test-support/render-app";
+
+const matches = [
+  {
+    id: "003A",
+    name: "Ada Lovelace",
+    objectType: "Contact",
+    accountId: "001X",
+    accountName: "Analytical Engines"
+  },
+  { id: "00QB", name: "Ada L.", objectType: "Lead" },
+  { id: "001C", name: "Lovelace Ltd", objectType: "Account" }
+];
+
+describe("IncomingView", () => {
+  it("shows the caller's name and number and answers or declines", () => {
+    const app = renderApp({ call: makeCall({ callerName: "Ada Lovelace" }) });
+    const view = app.get("incoming-view");
+    expect(view).toHaveTextContent("Incoming call");
+    expect(view).toHaveTextContent("Ada Lovelace");
+    expect(view).toHaveTextContent("(415) 555-0123");
+    fireEvent.click(app.get("answer"));
+    fireEvent.click(app.get("decline"));
+    expect(app.store.calls).toEqual([
+      { name: "answer", args: [] },
+      { name: "decline", args: [] }
+    ]);
+  });
+
+  it("puts focus on Answer", () => {
+    const app = renderApp({ call: makeCall() });
+    expect(app.get("answer")).toHaveFocus();
+  });
+
+  it.each([
+    ["pending", "Looking up the caller…"],
+    ["none", "No matching record."],
+    ["error", "The caller lookup failed."]
+  ] as const)("tells the agent the lookup is %s", (matchStatus, text) => {
+    const app = renderApp({ call: makeCall({ matchStatus }) });
+    expect(app.get("incoming-view")).toHaveTextContent(text);
+  });
+
+  it("names the one matching record when the caller ID has no name", () => {
+    const app = renderApp({ call: makeCall({ matchStatus: "one", matches: [matches[0]!] }) });
+    const view = app.get("incoming-view");
+    expect(view).toHaveTextContent("Ada Lovelace");
+    expect(view).toHaveTextContent("Contact · Analytical Engines");
+  });
+
+  it("lists several matches with name, type and account and chooses one by id", () => {
+    const app = renderApp({ call: makeCall({ matchStatus: "several", matches }) });
+    expect(app.get("incoming-view")).toHaveTextContent("3 records match this number");
+    const first = app.get("match-003A").closest("li")!;
+    expect(first).toHaveTextContent("Ada Lovelace");
+    expect(first).toHaveTextContent("Contact · Analytical Engines");
+    expect(app.get("match-00QB").closest("li")).toHaveTextContent("Lead");
+    fireEvent.click(app.get("match-001C"));
+    expect(app.store.callsTo("chooseMatch")).toEqual([["001C"]]);
+  });
+
+  it("marks the chosen match", () => {
+    const app = renderApp({
+      call: makeCall({ matchStatus: "several", matches, relatedTo: { id: "00QB", name: "Ada L." } })
+    });
+    expect(app.get("match-00QB")).toHaveAttribute("aria-pressed", "true");
+    expect(app.get("match-003A")).toHaveAttribute("aria-pressed", "false");
+  });
+
+  it("shows no chooser unless there are several matches", () => {
+    const app = renderApp({ call: makeCall({ matchStatus: "one", matches: [matches[0]!] }) });
+    expect(app.byId("match-003A")).toBeNull();
+  });
+});
