@@ -11,7 +11,13 @@ export type AgentState = "offline" | "ready" | "busy";
 /** The channel's call states, plus `wrapup` for after-call work. */
 export type CallState = "ringing" | "dialing" | "connected" | "held" | "wrapup" | "ended";
 
-export const DISPOSITIONS = ["Connected", "Left voicemail", "No answer", "Busy", "Wrong number"] as const;
+export const DISPOSITIONS = [
+  "Connected",
+  "Left voicemail",
+  "No answer",
+  "Busy",
+  "Wrong number"
+] as const;
 export type Disposition = (typeof DISPOSITIONS)[number];
 
 /** A record found for a number by SoftphoneCallerLookup.findByPhone. */
@@ -49,6 +55,8 @@ export interface CallView {
   matchStatus: MatchStatus;
   matches: RecordMatch[];
   relatedTo?: RelatedRecord;
+  /** The person on the phone when known (a matched or clicked Contact/Lead): the Task's WhoId. */
+  caller?: RelatedRecord;
   notes: string;
   disposition?: Disposition;
   /** When after-call work saves by itself (wrapUpSeconds = N). */
@@ -64,6 +72,8 @@ export interface RecentCall {
   at: number;
   durationSeconds: number;
   missed: boolean;
+  /** The record the call was about, so calling back associates it again. */
+  recordId?: string;
 }
 
 export interface DirectoryEntry {
@@ -110,6 +120,14 @@ export interface SoftphoneState {
   /** A transient message for the agent (e.g. an invalid number). */
   notice?: string;
   errors: LoggedError[];
+  /** notifyInitializationComplete has been sent: the softphone is usable. */
+  initialized?: boolean;
+  /** Whether the Softphone__c message channel is subscribed (false in Classic). */
+  channelAvailable?: boolean;
+  /** The agent chose "not ready" in this browser session. */
+  notReady?: boolean;
+  /** What the phone can do: simulated incoming calls (demo phone only). */
+  canSimulateIncoming?: boolean;
 }
 
 export interface SoftphoneActions {

@@ -1,0 +1,107 @@
+/**
+ * Strict readers for the JSON our Apex webservices return through runApex. Anything outside
+ * the contract is dropped or reported, never trusted: these strings end up on screen.
+ */
+import type { SipCredentials } from "../phone/phone";
+import { isSalesforceId } from "./call-log";
+import type { DirectoryEntry, RecordMatch } from "./model";
+import { isRecord } from "./storage";
+
+export const MAX_MATCHES = 20;
+export const MAX_DIRECTORY_ENTRIES = 200;
+
+export type ApexResult<T> = { ok: true; value: T } | { ok: false; message: string };
+
+/** runApex results usually arrive as a JSON string; the host may already have parsed them. */
+function asObject(result: unknown): Record<string, unknown> | null {
+  if (typeof result === "string") {
+    try {
+      const parsed: unknown = JSON.parse(result);
+      return isRecord(parsed) ? parsed : null;
+    } catch {
+      return null;
+    }
+  }
+  return isRecord(result) ? result : null;
+}
+
+function text(value: unknown, max: number): string | undefined {
+  return typeof value === "string" && value.length > 0 && value.length <= max ? value : undefined;
+}
+
+function apexError(object: Record<string, unknown>): string | null {
+  if (object.error === undefined) return null;
+  const code = text(object.error, 80) ?? "ERROR";
+  const message = text(object.message, 500);
+  return message ? `${code}: ${message}` : code;
+}
+
+export function readCallerMatches(result: unknown): ApexResult<RecordMatch[]> {
+  const object = asObject(result);
+  if (!object)
+    return { ok: false, message: "The caller lookup returned something that is not JSON." };
+  const error = apexError(object);
+  if (error) return { ok: false, message: `The caller lookup failed: ${error}` };
+  if (!Array.isArray(object.matches))
+    return { ok: false, message: "The caller lookup returned no matches list." };
+  const matches: RecordMatch[] = [];
+  for (const item of object.matches.slice(0, MAX_MATCHES)) {
+    if (!isRecord(item) || !isSalesforceId(item.id)) continue;
+    const objectType = text(item.objectType, 80);
+    if (!objectType || !/^[A-Za-z][A-Za-z0-9_]*$/.test(objectType)) continue;
+    const match: RecordMatch = { id: item.id, name: text(item.name, 255) ?? item.id, objectType };
+    const phone = text(item.phone, 40);
+    if (phone) match.phone = phone;
+    if (isSalesforceId(item.accountId)) match.accountId = item.accountId;
+    const accountName = text(item.accountName, 255);
+    if (accountName) match.accountName = accountName;
+    matches.push(match);
+  }
+  return { ok: true, value: matches };
+}
+
+export function readDirectory(result: unknown): ApexResult<DirectoryEntry[]> {
+  const object = asObject(result);
+  if (!object) return { ok: false, message: "The directory returned something that is not JSON." };
+  const error = apexError(object);
+  if (error) return { ok: false, message: `The directory search failed: ${error}` };
+  if (!Array.isArray(object.entries))
+    return { ok: false, message: "The directory returned no entries list." };
+  const entries: DirectoryEntry[] = [];
+  for (const item of object.entries.slice(0, MAX_DIRECTORY_ENTRIES)) {
+    if (!isRecord(item)) continue;
+    const name = text(item.name, 255);
+    const number = text(item.number, 40);
+    if (!name || !number || (item.kind !== "user" && item.kind !== "directory")) continue;
+    const entry: DirectoryEntry = { name, number, kind: item.kind };
+    const description = text(item.description, 255);
+    if (description) entry.description = description;
+    entries.push(entry);
+  }
+  return { ok: true, value: entries };
+}
+
+export function readSipAccount(result: unknown): ApexResult<SipCredentials> {
+  const object = asObject(result);
+  if (!object)
+    return { ok: false, message: "The SIP account lookup returned something that is not JSON." };
+  if (object.error === "NOT_PROVISIONED") {
+    return {
+      ok: false,
+      message:
+        "No SIP account is set up for you in Salesforce (Softphone SIP Account). Ask your administrator, or sign in here."
+    };
+  }
+  const error = apexError(object);
+  if (error) return { ok: false, message: `The SIP account lookup failed: ${error}` };
+  const username = text(object.username, 255);
+  const password = text(object.password, 255);
+  if (!username || !password)
+    return { ok: false, message: "The SIP account in Salesforce has no user name or password." };
+  const credentials: SipCredentials = { username, password };
+  const displayName = text(object.displayName, 255);
+  if (displayName) credentials.displayName = displayName;
+  const authorizationUser = text(object.authorizationUser, 255);
+  if (authorizationUser) credentials.authorizationUser = authorizationUser;
+  return { ok: true, value: credentials };
+}

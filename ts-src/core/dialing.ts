@@ -1,0 +1,107 @@
+/**
+ * Turning what the agent typed (or what Salesforce sent) into a dial string, and numbers into
+ * something readable. Extensions and short codes of up to 6 characters are dialed as typed.
+ */
+import {
+  getCountryCallingCode,
+  parsePhoneNumberFromString,
+  type CountryCode
+} from "libphonenumber-js";
+import type { DialFormat, DialingPrefixes } from "./settings";
+
+export interface DialingRules {
+  defaultCountry: CountryCode;
+  dialFormat: DialFormat;
+  prefixes: DialingPrefixes;
+}
+
+export type DialPlan =
+  | {
+      ok: true;
+      /** What the phone dials. */
+      dialString: string;
+      /** The number for logs and lookups: E.164, or the extension as typed. */
+      number: string;
+      displayNumber: string;
+      extension: boolean;
+    }
+  | { ok: false; message: string };
+
+export const MAX_INPUT_LENGTH = 40;
+const SHORT_CODE = /^[0-9*#]{1,6}$/;
+/** Visual separators people paste with numbers; anything else is refused, not dropped. */
+const SEPARATORS = /[\s\-().\/\u00a0]/g;
+
+/** Plans a call to `input`; refuses, with a message for the agent, anything it cannot dial. */
+export function planDial(input: string, rules: DialingRules): DialPlan {
+  const typed = input.trim();
+  if (typed === "") return { ok: false, message: "Enter a number to call." };
+  if (typed.length > MAX_INPUT_LENGTH) {
+    return { ok: false, message: `A number has at most ${MAX_INPUT_LENGTH} characters.` };
+  }
+  const compact = typed.replace(SEPARATORS, "");
+  if (SHORT_CODE.test(compact)) {
+    return {
+      ok: true,
+      dialString: compact,
+      number: compact,
+      displayNumber: compact,
+      extension: true
+    };
+  }
+  if (!/^\+?[0-9]+$/.test(compact)) {
+    if (/(?:x|ext\.?|#)\s*\d+$/i.test(typed)) {
+      return {
+        ok: false,
+        message: `"${typed}" has an extension: dial the main number, then enter the extension on the keypad.`
+      };
+    }
+    return {
+      ok: false,
+      message: `"${typed}" is not a phone number: use digits, and + for international numbers.`
+    };
+  }
+  const parsed = parsePhoneNumberFromString(compact, rules.defaultCountry);
+  if (parsed === undefined || !parsed.isValid()) {
+    return {
+      ok: false,
+      message: `"${typed}" is not a valid phone number for ${rules.defaultCountry}. Check the digits, or add + and the country code.`
+    };
+  }
+  const number = parsed.number;
+  const displayNumber = formatNumber(number, rules.defaultCountry);
+  if (rules.dialFormat === "e164") {
+    return { ok: true, dialString: number, number, displayNumber, extension: false };
+  }
+  const { outside, longDistance, international } = rules.prefixes;
+  const domestic = parsed.countryCallingCode === getCountryCallingCode(rules.defaultCountry);
+  const dialString = domestic
+    ? `${outside}${longDistance}${parsed.nationalNumber}`
+    : `${outside}${international}${parsed.countryCallingCode}${parsed.nationalNumber}`;
+  return { ok: true, dialString, number, displayNumber, extension: false };
+}
+
+/**
+ * A number for display: national format at home, international abroad, unchanged when it
+ * cannot be parsed (a SIP user name, an extension, a withheld number).
+ */
+export function formatNumber(number: string, defaultCountry: CountryCode): string {
+  const trimmed = number.trim();
+  if (trimmed === "") return "Unknown number";
+  const compact = trimmed.replace(SEPARATORS, "");
+  if (!/^\+?[0-9]{7,17}$/.test(compact)) return trimmed;
+  const parsed = parsePhoneNumberFromString(compact, defaultCountry);
+  if (parsed === undefined || !parsed.isValid()) return trimmed;
+  return parsed.country === defaultCountry ? parsed.formatNational() : parsed.formatInternational();
+}
+
+/** E.164 for a signalled number when it parses, otherwise the number as signalled. */
+export function normaliseNumber(number: string, defaultCountry: CountryCode): string {
+  const compact = number.trim().replace(SEPARATORS, "");
+  if (!/^\+?[0-9]{7,17}$/.test(compact)) return number.trim();
+  const parsed = parsePhoneNumberFromString(compact, defaultCountry);
+  return parsed !== undefined && parsed.isValid() ? parsed.number : number.trim();
+}
+
+/** Keypad digits the phone can send as DTMF. */
+export const DTMF_DIGITS = /^[0-9*#A-Da-d,]{1,32}$/;

@@ -1,0 +1,295 @@
+/**
+ * The durable call-log outbox. A finished call is written to storage before saveLog is tried,
+ * and leaves only after saveLog succeeded; failures are retried with capped back-off and on
+ * the next load. Exactly once per call: entries are keyed by call id, a call id already
+ * logged is never enqueued again, sends are leased so two instances never send one entry at
+ * the same time, and an entry whose earlier attempt may have reached Salesforce is checked
+ * with `findExisting` before it is sent again.
+ */
+import type { LogFields } from "../host/cti-host";
+import type { Clock, TimerHandle } from "./clock";
+import { isRecord, readJson, type KeyValueStorage } from "./storage";
+
+export interface PendingWork {
+  workId: string;
+  disposition?: string;
+  wasConnected: boolean;
+}
+
+export interface OutboxEntry {
+  callId: string;
+  entityApiName: string;
+  fields: LogFields;
+  createdAt: number;
+  /** Attempts started so far (counted before each send, so a crash mid-send counts). */
+  attempts: number;
+  nextAttemptAt: number;
+  lastError?: string;
+  /** Another instance is sending until then. */
+  leaseUntil?: number;
+  work?: PendingWork;
+}
+
+export interface OutboxDeps {
+  storage: KeyValueStorage;
+  clock: Clock;
+  /** saveLog: resolves with the record Id. */
+  send(entry: OutboxEntry): Promise<{ recordId: string }>;
+  /** After an attempt that may have reached Salesforce: the Id already logged, if any. */
+  findExisting?(entry: OutboxEntry): Promise<string | null>;
+  /** refreshView, completeWork…: runs once per saved entry; its errors do not resend. */
+  afterSaved?(entry: OutboxEntry, recordId: string): Promise<void>;
+  onChange?(pending: number): void;
+  onError?(entry: OutboxEntry, error: unknown): void;
+  random?: () => number;
+}
+
+export const ENTRY_PREFIX = "softphone.outbox.";
+export const LOGGED_KEY = "softphone.logged";
+export const BASE_DELAY_MS = 2_000;
+export const MAX_DELAY_MS = 300_000;
+export const LEASE_MS = 30_000;
+const MAX_REMEMBERED = 500;
+
+/** Back-off after `attempts` failures: doubling from 2 s, capped at 5 min, jittered down ≤ 50%. */
+export function retryDelay(attempts: number, random: () => number): number {
+  const exponent = Math.min(Math.max(attempts - 1, 0), 20);
+  const delay = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** exponent);
+  return Math.round(delay * (1 - 0.5 * Math.min(Math.max(random(), 0), 1)));
+}
+
+export class Outbox {
+  private readonly inFlight = new Set<string>();
+  private timer: TimerHandle | undefined;
+  private timerAt = Infinity;
+  private flushing: Promise<void> | null = null;
+  private rerun = false;
+  private stopped = false;
+
+  constructor(private readonly deps: OutboxDeps) {}
+
+  /** Sends everything left over from earlier loads at once. */
+  start(): Promise<void> {
+    this.stopped = false;
+    for (const entry of this.entries()) {
+      if (entry.nextAttemptAt > this.deps.clock.now()) {
+        this.write({ ...entry, nextAttemptAt: this.deps.clock.now() });
+      }
+    }
+    this.notify();
+    return this.flush();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.clearTimer();
+  }
+
+  pendingCount(): number {
+    return this.entries().length;
+  }
+
+  has(callId: string): boolean {
+    return this.deps.storage.getItem(ENTRY_PREFIX + callId) !== null || this.wasLogged(callId);
+  }
+
+  /** Stores the log and tries to send it; false when this call was already logged or queued. */
+  async enqueue(
+    entry: Omit<OutboxEntry, "attempts" | "nextAttemptAt" | "createdAt">
+  ): Promise<boolean> {
+    if (this.has(entry.callId)) return false;
+    const now = this.deps.clock.now();
+    this.write({ ...entry, createdAt: now, attempts: 0, nextAttemptAt: now });
+    this.notify();
+    await this.flush();
+    return true;
+  }
+
+  /** Sends every due entry; concurrent calls share one pass. */
+  flush(): Promise<void> {
+    if (this.flushing) {
+      this.rerun = true;
+      return this.flushing;
+    }
+    this.flushing = (async () => {
+      do {
+        this.rerun = false;
+        for (const entry of this.entries()) {
+          if (this.stopped) break;
+          if (this.isDue(entry)) await this.sendOne(entry.callId);
+        }
+      } while (this.rerun && !this.stopped);
+    })().finally(() => {
+      this.flushing = null;
+      this.schedule();
+    });
+    return this.flushing;
+  }
+
+  entries(): OutboxEntry[] {
+    const out: OutboxEntry[] = [];
+    for (const key of this.deps.storage.keys()) {
+      if (!key.startsWith(ENTRY_PREFIX)) continue;
+      const entry = parseEntry(readJson(this.deps.storage, key));
+      if (entry && ENTRY_PREFIX + entry.callId === key) out.push(entry);
+    }
+    return out.sort((a, b) => a.createdAt - b.createdAt);
+  }
+
+  private isDue(entry: OutboxEntry): boolean {
+    const now = this.deps.clock.now();
+    return (
+      entry.nextAttemptAt <= now &&
+      (entry.leaseUntil ?? 0) <= now &&
+      !this.inFlight.has(entry.callId)
+    );
+  }
+
+  private async sendOne(callId: string): Promise<void> {
+    const current = parseEntry(readJson(this.deps.storage, ENTRY_PREFIX + callId));
+    if (!current || this.wasLogged(callId) || !this.isDue(current)) return;
+    this.inFlight.add(callId);
+    const now = this.deps.clock.now();
+    const entry: OutboxEntry = {
+      ...current,
+      attempts: current.attempts + 1,
+      leaseUntil: now + LEASE_MS
+    };
+    this.write(entry);
+    try {
+      let recordId: string | null = null;
+      if (current.attempts > 0 && this.deps.findExisting) {
+        recordId = await this.deps.findExisting(entry).catch(() => null);
+      }
+      if (recordId === null) recordId = (await this.deps.send(entry)).recordId;
+      this.markLogged(callId);
+      this.deps.storage.removeItem(ENTRY_PREFIX + callId);
+      this.notify();
+      if (this.deps.afterSaved) {
+        await this.deps
+          .afterSaved(entry, recordId)
+          .catch((error: unknown) => this.deps.onError?.(entry, error));
+      }
+    } catch (error) {
+      const failed: OutboxEntry = {
+        ...entry,
+        leaseUntil: undefined,
+        lastError: describe(error),
+        nextAttemptAt:
+          this.deps.clock.now() + retryDelay(entry.attempts, this.deps.random ?? Math.random)
+      };
+      if (this.deps.storage.getItem(ENTRY_PREFIX + callId) !== null) this.write(failed);
+      this.deps.onError?.(failed, error);
+    } finally {
+      this.inFlight.delete(callId);
+    }
+  }
+
+  private schedule(): void {
+    if (this.stopped) return;
+    const now = this.deps.clock.now();
+    let next = Infinity;
+    for (const entry of this.entries()) {
+      next = Math.min(next, Math.max(entry.nextAttemptAt, entry.leaseUntil ?? 0));
+    }
+    if (next === Infinity) {
+      this.clearTimer();
+      return;
+    }
+    if (this.timer !== undefined && this.timerAt <= next) return;
+    this.clearTimer();
+    this.timerAt = next;
+    this.timer = this.deps.clock.setTimeout(
+      () => {
+        this.timer = undefined;
+        this.timerAt = Infinity;
+        void this.flush();
+      },
+      Math.max(next - now, 0)
+    );
+  }
+
+  private clearTimer(): void {
+    if (this.timer !== undefined) this.deps.clock.clearTimeout(this.timer);
+    this.timer = undefined;
+    this.timerAt = Infinity;
+  }
+
+  private write(entry: OutboxEntry): void {
+    this.deps.storage.setItem(ENTRY_PREFIX + entry.callId, JSON.stringify(entry));
+  }
+
+  private notify(): void {
+    this.deps.onChange?.(this.pendingCount());
+  }
+
+  private logged(): { id: string; at: number }[] {
+    const value = readJson(this.deps.storage, LOGGED_KEY);
+    if (!Array.isArray(value)) return [];
+    return value.filter(
+      (item): item is { id: string; at: number } =>
+        isRecord(item) && typeof item.id === "string" && typeof item.at === "number"
+    );
+  }
+
+  private wasLogged(callId: string): boolean {
+    return this.logged().some((item) => item.id === callId);
+  }
+
+  private markLogged(callId: string): void {
+    const list = this.logged().filter((item) => item.id !== callId);
+    list.push({ id: callId, at: this.deps.clock.now() });
+    this.deps.storage.setItem(LOGGED_KEY, JSON.stringify(list.slice(-MAX_REMEMBERED)));
+  }
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return typeof error === "string" ? error : "saveLog failed";
+}
+
+function isLogValue(value: unknown): value is string | number | boolean | null {
+  return value === null || ["string", "number", "boolean"].includes(typeof value);
+}
+
+/** Validates a stored entry; anything tampered or corrupt is ignored rather than sent. */
+export function parseEntry(value: unknown): OutboxEntry | null {
+  if (!isRecord(value)) return null;
+  const {
+    callId,
+    entityApiName,
+    fields,
+    createdAt,
+    attempts,
+    nextAttemptAt,
+    lastError,
+    leaseUntil,
+    work
+  } = value;
+  if (typeof callId !== "string" || callId === "" || callId.length > 200) return null;
+  if (typeof entityApiName !== "string" || !/^[A-Za-z][A-Za-z0-9_]{0,80}$/.test(entityApiName))
+    return null;
+  if (!isRecord(fields) || !Object.values(fields).every(isLogValue)) return null;
+  if (
+    typeof createdAt !== "number" ||
+    typeof attempts !== "number" ||
+    typeof nextAttemptAt !== "number"
+  ) {
+    return null;
+  }
+  const entry: OutboxEntry = {
+    callId,
+    entityApiName,
+    fields: fields as LogFields,
+    createdAt,
+    attempts,
+    nextAttemptAt
+  };
+  if (typeof lastError === "string") entry.lastError = lastError;
+  if (typeof leaseUntil === "number") entry.leaseUntil = leaseUntil;
+  if (isRecord(work) && typeof work.workId === "string" && typeof work.wasConnected === "boolean") {
+    entry.work = { workId: work.workId, wasConnected: work.wasConnected };
+    if (typeof work.disposition === "string") entry.work.disposition = work.disposition;
+  }
+  return entry;
+}

@@ -1,0 +1,264 @@
+/**
+ * Call center settings: the raw `/section/item` map from getCallCenterSettings turned into
+ * typed Settings. Every bad or missing value becomes a SettingProblem naming the item, the
+ * value and what is allowed, so the agent sees a setup message instead of a blank panel.
+ */
+import { isSupportedCountry, type CountryCode } from "libphonenumber-js";
+import type { CallCenterSettings } from "../host/cti-host";
+import type { SettingProblem } from "./model";
+
+export type Provider = "demo" | "sip";
+export type ScreenPopMode = "apex" | "layout" | "off";
+export type NoMatchPop =
+  | { kind: "newContact" }
+  | { kind: "newLead" }
+  | { kind: "search" }
+  | { kind: "none" }
+  | { kind: "flow"; flowName: string };
+export type DialFormat = "e164" | "prefixes";
+export type CredentialsSource = "prompt" | "salesforce";
+
+export interface DialingPrefixes {
+  outside: string;
+  longDistance: string;
+  international: string;
+}
+
+export interface SipSettings {
+  webSocketUrl: string;
+  sipDomain: string;
+  iceServers: string[];
+  credentials: CredentialsSource;
+}
+
+export interface Settings {
+  provider: Provider;
+  defaultCountry: CountryCode;
+  screenPop: ScreenPopMode;
+  noMatchPop: NoMatchPop;
+  logCalls: boolean;
+  /** null: after-call work lasts until the agent saves; 0: log at hang-up; N: save after N s. */
+  wrapUpSeconds: number | null;
+  dialFormat: DialFormat;
+  prefixes: DialingPrefixes;
+  /** Present exactly when provider is `sip`. */
+  sip?: SipSettings;
+  panel: { height: number; width: number };
+}
+
+export type SettingsResult =
+  { ok: true; settings: Settings } | { ok: false; problems: SettingProblem[] };
+
+export const ITEMS = {
+  provider: "/softphoneSettings/provider",
+  defaultCountry: "/softphoneSettings/defaultCountry",
+  screenPop: "/softphoneSettings/screenPop",
+  noMatchPop: "/softphoneSettings/noMatchPop",
+  logCalls: "/softphoneSettings/logCalls",
+  wrapUpSeconds: "/softphoneSettings/wrapUpSeconds",
+  dialFormat: "/softphoneSettings/dialFormat",
+  outsidePrefix: "/reqDialingOptions/reqOutsidePrefix",
+  longDistPrefix: "/reqDialingOptions/reqLongDistPrefix",
+  internationalPrefix: "/reqDialingOptions/reqInternationalPrefix",
+  webSocketUrl: "/sipSettings/webSocketUrl",
+  sipDomain: "/sipSettings/sipDomain",
+  iceServers: "/sipSettings/iceServers",
+  credentials: "/sipSettings/credentials",
+  height: "/reqGeneralInfo/reqSoftphoneHeight",
+  width: "/reqGeneralInfo/reqSoftphoneWidth"
+} as const;
+
+const MAX_SHOWN_VALUE = 100;
+const MAX_WRAP_UP_SECONDS = 3600;
+const FLOW_NAME = /^[A-Za-z](?:[A-Za-z0-9]|_(?!_)){0,79}$/;
+const HOST_NAME =
+  /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
+const PREFIX = /^[0-9*#]{0,6}$/;
+const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
+const SECRET_ITEM = /password|passwd|secret|token/i;
+
+/** Parses and validates the settings; never throws. */
+export function parseSettings(raw: CallCenterSettings): SettingsResult {
+  const reader = new Reader(raw);
+  const provider = reader.choice(ITEMS.provider, ["demo", "sip"] as const, "demo");
+  const country = reader.country(ITEMS.defaultCountry, "US");
+  const screenPop = reader.choice(ITEMS.screenPop, ["apex", "layout", "off"] as const, "apex");
+  const noMatchPop = reader.noMatchPop(ITEMS.noMatchPop);
+  const logCalls = reader.choice(ITEMS.logCalls, ["true", "false"] as const, "true") === "true";
+  const wrapUpSeconds = reader.wrapUp(ITEMS.wrapUpSeconds);
+  const dialFormat = reader.choice(ITEMS.dialFormat, ["e164", "prefixes"] as const, "e164");
+  const prefixes: DialingPrefixes = {
+    outside: reader.prefix(ITEMS.outsidePrefix, "9"),
+    longDistance: reader.prefix(ITEMS.longDistPrefix, "1"),
+    international: reader.prefix(ITEMS.internationalPrefix, "011")
+  };
+  const panel = {
+    height: reader.integer(ITEMS.height, 400, 240, 2560),
+    width: reader.integer(ITEMS.width, 340, 200, 1920)
+  };
+  const sip = provider === "sip" ? reader.sip() : undefined;
+  reader.rejectSecrets();
+  if (reader.problems.length > 0) return { ok: false, problems: reader.problems };
+  return {
+    ok: true,
+    settings: {
+      provider,
+      defaultCountry: country,
+      screenPop,
+      noMatchPop,
+      logCalls,
+      wrapUpSeconds,
+      dialFormat,
+      prefixes,
+      sip,
+      panel
+    }
+  };
+}
+
+/** Shortens a value for a problem message so a huge item cannot flood the setup view. */
+function shown(value: string): string {
+  return value.length > MAX_SHOWN_VALUE ? `${value.slice(0, MAX_SHOWN_VALUE)}…` : value;
+}
+
+class Reader {
+  readonly problems: SettingProblem[] = [];
+
+  constructor(private readonly raw: CallCenterSettings) {}
+
+  private value(item: string): string | undefined {
+    const value = Object.prototype.hasOwnProperty.call(this.raw, item) ? this.raw[item] : undefined;
+    return typeof value === "string" ? value.trim() : undefined;
+  }
+
+  private problem(item: string, value: string, allowed: string): void {
+    this.problems.push({ item, value: shown(value), allowed });
+  }
+
+  choice<T extends string>(item: string, allowed: readonly T[], fallback: T): T {
+    const value = this.value(item);
+    if (value === undefined || value === "") return fallback;
+    const found = allowed.find((option) => option.toLowerCase() === value.toLowerCase());
+    if (found !== undefined) return found;
+    this.problem(item, value, `one of ${allowed.join(", ")}`);
+    return fallback;
+  }
+
+  country(item: string, fallback: CountryCode): CountryCode {
+    const value = this.value(item);
+    if (value === undefined || value === "") return fallback;
+    const upper = value.toUpperCase();
+    if (/^[A-Z]{2}$/.test(upper) && isSupportedCountry(upper)) return upper;
+    this.problem(item, value, "an ISO 3166 alpha-2 country code such as US, GB or DE");
+    return fallback;
+  }
+
+  noMatchPop(item: string): NoMatchPop {
+    const value = this.value(item);
+    if (value === undefined || value === "") return { kind: "newContact" };
+    const simple = ["newContact", "newLead", "search", "none"] as const;
+    const found = simple.find((option) => option.toLowerCase() === value.toLowerCase());
+    if (found !== undefined) return { kind: found };
+    if (value.toLowerCase().startsWith("flow:")) {
+      const flowName = value.slice("flow:".length).trim();
+      if (FLOW_NAME.test(flowName) && !flowName.endsWith("_")) return { kind: "flow", flowName };
+    }
+    this.problem(
+      item,
+      value,
+      "newContact, newLead, search, none, or flow:<FlowApiName> (letters, digits and single underscores)"
+    );
+    return { kind: "newContact" };
+  }
+
+  wrapUp(item: string): number | null {
+    const value = this.value(item);
+    if (value === undefined || value === "") return null;
+    if (/^\d{1,4}$/.test(value) && Number(value) <= MAX_WRAP_UP_SECONDS) return Number(value);
+    this.problem(
+      item,
+      value,
+      `empty (until the agent saves), 0 (log at hang-up) or whole seconds up to ${MAX_WRAP_UP_SECONDS}`
+    );
+    return null;
+  }
+
+  prefix(item: string, fallback: string): string {
+    const value = this.value(item);
+    if (value === undefined) return fallback;
+    if (PREFIX.test(value)) return value;
+    this.problem(item, value, "up to 6 digits (or * and #), or empty for none");
+    return fallback;
+  }
+
+  integer(item: string, fallback: number, min: number, max: number): number {
+    const value = this.value(item);
+    if (value === undefined || value === "") return fallback;
+    if (/^\d{1,5}$/.test(value) && Number(value) >= min && Number(value) <= max)
+      return Number(value);
+    this.problem(item, value, `a whole number from ${min} to ${max}`);
+    return fallback;
+  }
+
+  sip(): SipSettings {
+    const webSocketUrl = this.webSocketUrl(ITEMS.webSocketUrl);
+    const sipDomain = this.value(ITEMS.sipDomain) ?? "";
+    if (!HOST_NAME.test(sipDomain)) {
+      this.problem(
+        ITEMS.sipDomain,
+        sipDomain,
+        "the SIP domain of the agents' addresses, e.g. pbx.example.com"
+      );
+    }
+    const iceServers = this.iceServers(ITEMS.iceServers);
+    const credentials = this.choice(ITEMS.credentials, ["prompt", "salesforce"] as const, "prompt");
+    return { webSocketUrl, sipDomain, iceServers, credentials };
+  }
+
+  private webSocketUrl(item: string): string {
+    const value = this.value(item) ?? "";
+    const allowed = "a wss:// URL such as wss://pbx.example.com:8089/ws (ws:// only for localhost)";
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      this.problem(item, value, allowed);
+      return value;
+    }
+    const secure = url.protocol === "wss:";
+    const localPlain = url.protocol === "ws:" && LOOPBACK_HOSTS.has(url.hostname);
+    if ((!secure && !localPlain) || url.username !== "" || url.password !== "") {
+      this.problem(item, url.password !== "" ? "(contains a password)" : value, allowed);
+    }
+    return value;
+  }
+
+  private iceServers(item: string): string[] {
+    const value = this.value(item) ?? "";
+    if (value === "") return [];
+    const servers = value
+      .split(",")
+      .map((s) => s.trim())
+      .filter((s) => s !== "");
+    const bad = servers.filter((s) => !/^(stuns?|turns?):[^\s,]{1,250}$/i.test(s));
+    if (bad.length > 0) {
+      this.problem(item, value, "comma-separated stun:, stuns:, turn: or turns: URLs, or empty");
+    }
+    return servers;
+  }
+
+  /** Call center items are readable by every agent: a password there is a leak, not a setting. */
+  rejectSecrets(): void {
+    for (const key of Object.keys(this.raw)) {
+      const name = key.split("/").pop() ?? key;
+      const value = this.raw[key];
+      if (SECRET_ITEM.test(name) && typeof value === "string" && value.trim() !== "") {
+        this.problem(
+          key,
+          "(hidden)",
+          "no secrets in call center items (every agent can read them): remove it and use credentials=prompt or salesforce"
+        );
+      }
+    }
+  }
+}
