@@ -1,49 +1,65 @@
 #!/usr/bin/env node
 /**
- * `npm start`: builds the bundle, then serves the softphone page on 127.0.0.1.
- * (A first version: the full Salesforce-like workbench replaces the stand-in host.)
+ * `npm start`: builds the softphone bundle, then serves the workbench on 127.0.0.1
+ * (PORT, default 3000): a Salesforce-like shell hosting the unmodified softphone page.
+ *   npm start -- --sip wss://pbx.example.com:8089/ws [--sip-domain D] [--ice URLs] [--credentials prompt|salesforce]
+ * The workbench server is TypeScript (ts-src/workbench/server); it is bundled into .tmp first.
  */
-import { createServer } from "node:http";
-import { readFileSync, existsSync, statSync } from "node:fs";
-import { join, dirname, extname, normalize } from "node:path";
-import { fileURLToPath } from "node:url";
 import { execFileSync } from "node:child_process";
-import { renderPage } from "./lib/render-page.mjs";
+import { join, dirname } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { build } from "esbuild";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-execFileSync(process.execPath, [join(root, "scripts/build.mjs")], { stdio: "inherit" });
+export const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 
-const TYPES = { ".js": "text/javascript", ".css": "text/css", ".html": "text/html", ".svg": "image/svg+xml", ".woff2": "font/woff2", ".png": "image/png" };
-const statics = {
-  "/resource/softphone/": join(root, "force-app/main/default/staticresources/softphone"),
-  "/slds/": join(root, "node_modules/@salesforce-ux/design-system/assets")
-};
-const STANDIN = `window.sforce = { opencti: { notifyInitializationComplete: function () {} } };`;
+/** Bundles the workbench server for Node and imports it. */
+export async function loadWorkbenchServer() {
+  const outfile = join(root, ".tmp/workbench-server", `server-${process.pid}.mjs`);
+  await build({
+    absWorkingDir: root,
+    entryPoints: ["ts-src/workbench/server/index.ts"],
+    outfile,
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    packages: "external",
+    logLevel: "warning"
+  });
+  return import(`${pathToFileURL(outfile).href}?t=${Date.now()}`);
+}
 
-const server = createServer((req, res) => {
-  const url = new URL(req.url ?? "/", "http://127.0.0.1");
-  if (url.pathname === "/") {
-    res.writeHead(302, { location: `/apex/Softphone?mode=Lightning&sfdcIframeOrigin=${encodeURIComponent(`http://127.0.0.1:${port}`)}` });
-    return res.end();
+async function main() {
+  const mod = await loadWorkbenchServer();
+  let cli;
+  try {
+    cli = mod.parseWorkbenchArgs(process.argv.slice(2), process.env);
+  } catch (e) {
+    if (e instanceof mod.CliError) {
+      console.error(e.message);
+      process.exit(2);
+    }
+    throw e;
   }
-  if (url.pathname === "/apex/Softphone") {
-    res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
-    return res.end(renderPage(join(root, "force-app/main/default/pages/Softphone.page"), url.searchParams));
-  }
-  if (url.pathname === "/support/api/66.0/lightning/opencti_min.js" || url.pathname === "/support/api/66.0/interaction.js") {
-    res.writeHead(200, { "content-type": "text/javascript" });
-    return res.end(STANDIN);
-  }
-  for (const [prefix, dir] of Object.entries(statics)) {
-    if (!url.pathname.startsWith(prefix)) continue;
-    const file = normalize(join(dir, url.pathname.slice(prefix.length)));
-    if (!file.startsWith(dir) || !existsSync(file) || !statSync(file).isFile()) break;
-    res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
-    return res.end(readFileSync(file));
-  }
-  res.writeHead(404, { "content-type": "text/plain" });
-  res.end("Not found");
-});
+  execFileSync(process.execPath, [join(root, "scripts/build.mjs")], { stdio: "inherit" });
+  const wb = await mod.startWorkbenchServer({
+    root,
+    port: cli.port ?? 3000,
+    settings: cli.settings,
+    connectOrigins: cli.connectOrigins
+  });
+  const provider = cli.settings["/softphoneSettings/provider"] ?? "demo";
+  console.log(`Softphone workbench (${provider} phone): ${wb.url}`);
+  console.log(`  Classic mode: ${wb.url}classic`);
+  console.log("Press Ctrl+C to stop.");
+  const stop = () => wb.close().then(() => process.exit(0));
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+}
 
-const port = Number(process.env.PORT ?? 3000);
-server.listen(port, "127.0.0.1", () => console.log(`Softphone workbench: http://127.0.0.1:${port}/`));
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  main().catch((e) => {
+    console.error(e instanceof Error ? e.message : e);
+    process.exit(1);
+  });
+}

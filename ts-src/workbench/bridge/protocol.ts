@@ -1,0 +1,184 @@
+/**
+ * The wire format between the workbench's stand-in Open CTI scripts (inside the softphone
+ * iframe) and the shell that plays the Salesforce container. Functions cannot cross
+ * postMessage, so callbacks and listeners travel as numbered tokens and the shell calls them
+ * back by number.
+ */
+
+export const BRIDGE_TAG = "workbench-opencti-bridge/1";
+
+export type BridgeApi = "lightning" | "classic";
+
+/** Every method of `sforce.opencti`, as the Open CTI Developer Guide (API 66.0) lists them. */
+export const LIGHTNING_METHODS = [
+  "disableClickToDial",
+  "enableClickToDial",
+  "getAppViewInfo",
+  "getCallCenterSettings",
+  "getSoftphoneLayout",
+  "hvs.completeWork",
+  "hvs.onWorkStart",
+  "isSoftphonePanelVisible",
+  "notifyInitializationComplete",
+  "onClickToDial",
+  "onNavigationChange",
+  "publish",
+  "refreshView",
+  "runApex",
+  "saveLog",
+  "screenPop",
+  "searchAndScreenPop",
+  "setSoftphoneItemIcon",
+  "setSoftphoneItemLabel",
+  "setSoftphonePanelHeight",
+  "setSoftphonePanelIcon",
+  "setSoftphonePanelLabel",
+  "setSoftphonePanelVisibility",
+  "setSoftphonePanelWidth",
+  "subscribe",
+  "unsubscribe"
+] as const;
+
+/** Every method of `sforce.interaction` (with `.cti` and `.entityFeed`) for Classic. */
+export const CLASSIC_METHODS = [
+  "getPageInfo",
+  "isInConsole",
+  "isVisible",
+  "onFocus",
+  "refreshPage",
+  "refreshRelatedList",
+  "runApex",
+  "saveLog",
+  "screenPop",
+  "searchAndGetScreenPopUrl",
+  "searchAndScreenPop",
+  "setVisible",
+  "cti.disableClickToDial",
+  "cti.enableClickToDial",
+  "cti.getCallCenterSettings",
+  "cti.getDirectoryNumbers",
+  "cti.getSoftphoneLayout",
+  "cti.notifyInitializationComplete",
+  "cti.onClickToDial",
+  "cti.setSoftphoneHeight",
+  "cti.setSoftphoneWidth",
+  "entityFeed.onObjectUpdate",
+  "entityFeed.refreshObject",
+  "entityFeed.reloadFrame"
+] as const;
+
+export const METHODS: Record<BridgeApi, readonly string[]> = {
+  lightning: LIGHTNING_METHODS,
+  classic: CLASSIC_METHODS
+};
+
+/** The constants `opencti_min.js` defines next to its methods. */
+export const SCREENPOP_TYPE = Object.freeze({
+  SOBJECT: "sobject",
+  URL: "url",
+  OBJECTHOME: "objecthome",
+  LIST: "list",
+  SEARCH: "search",
+  NEW_RECORD_MODAL: "newRecord",
+  FLOW: "flow"
+});
+export const CALL_TYPE = Object.freeze({
+  INBOUND: "inbound",
+  OUTBOUND: "outbound",
+  INTERNAL: "internal"
+});
+
+/** A function argument replaced by a number the other side can call back. */
+export interface FunctionToken {
+  readonly __workbenchFn: number;
+}
+/** An object that must keep its identity across the bridge (e.g. a subscription). */
+export interface HandleToken {
+  readonly __workbenchHandle: number;
+}
+
+export interface CallMessage {
+  tag: typeof BRIDGE_TAG;
+  kind: "call";
+  /** Random per page load, so callbacks of a reloaded page never reach its successor. */
+  session: string;
+  api: BridgeApi;
+  method: string;
+  args: unknown[];
+}
+export interface InvokeMessage {
+  tag: typeof BRIDGE_TAG;
+  kind: "invoke";
+  session: string;
+  fn: number;
+  args: unknown[];
+}
+export interface FailureMessage {
+  tag: typeof BRIDGE_TAG;
+  kind: "failure";
+  session: string;
+  method: string;
+  message: string;
+}
+export type BridgeMessage = CallMessage | InvokeMessage | FailureMessage;
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
+
+export function isFunctionToken(v: unknown): v is FunctionToken {
+  return isRecord(v) && Number.isInteger(v.__workbenchFn) && Object.keys(v).length === 1;
+}
+
+export function isHandleToken(v: unknown): v is HandleToken {
+  return isRecord(v) && Number.isInteger(v.__workbenchHandle);
+}
+
+/** Checks the envelope only; the receiver checks the method name against METHODS. */
+export function parseBridgeMessage(data: unknown): BridgeMessage | null {
+  if (!isRecord(data) || data.tag !== BRIDGE_TAG || typeof data.session !== "string") return null;
+  if (data.kind === "call") {
+    if ((data.api !== "lightning" && data.api !== "classic") || typeof data.method !== "string")
+      return null;
+    if (!Array.isArray(data.args)) return null;
+    return data as unknown as CallMessage;
+  }
+  if (data.kind === "invoke") {
+    if (!Number.isInteger(data.fn) || !Array.isArray(data.args)) return null;
+    return data as unknown as InvokeMessage;
+  }
+  if (data.kind === "failure") {
+    if (typeof data.method !== "string" || typeof data.message !== "string") return null;
+    return data as unknown as FailureMessage;
+  }
+  return null;
+}
+
+/**
+ * Replaces functions in the arguments (top level and one level into object arguments, which
+ * is where both Open CTI APIs take callbacks and listeners) with tokens.
+ */
+export function encodeArgs(
+  args: unknown[],
+  register: (fn: Function, key: string | null) => number
+): unknown[] {
+  return args.map((arg) => {
+    if (typeof arg === "function") return { __workbenchFn: register(arg, null) };
+    if (!isRecord(arg)) return arg;
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(arg))
+      out[k] = typeof v === "function" ? { __workbenchFn: register(v, k) } : v;
+    return out;
+  });
+}
+
+/** The reverse of encodeArgs: tokens become functions that call back over the bridge. */
+export function decodeArgs(args: unknown[], revive: (token: FunctionToken) => Function): unknown[] {
+  const decodeValue = (v: unknown): unknown => (isFunctionToken(v) ? revive(v) : v);
+  return args.map((arg) => {
+    if (isFunctionToken(arg)) return revive(arg);
+    if (!isRecord(arg)) return arg;
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(arg)) out[k] = decodeValue(v);
+    return out;
+  });
+}
