@@ -261,7 +261,11 @@ export class SipPhone implements Phone {
       session
         .invite({
           requestDelegate: {
-            onAccept: () => resolve(),
+            onAccept: () => {
+              // A re-REGISTER after reconnecting leaves sip.js in Registered: no state change.
+              if (generation === this.generation) this.markRegistered();
+              resolve();
+            },
             onReject: (response) => {
               session.sessionDescriptionHandlerOptionsReInvite = previous;
               reject(
@@ -444,10 +448,8 @@ export class SipPhone implements Phone {
     const registerer = new Registerer(ua, { expires: this.config.registerExpires });
     registerer.stateChange.addListener((state) => {
       if (generation !== this.generation) return;
-      if (state === RegistererState.Registered) {
-        this.reconnectAttempt = 0;
-        this.setRegistration("registered");
-      } else if (
+      if (state === RegistererState.Registered) this.markRegistered();
+      else if (
         state === RegistererState.Unregistered &&
         this.wanted &&
         this.registration === "registered"
@@ -482,7 +484,11 @@ export class SipPhone implements Phone {
       registerer
         .register({
           requestDelegate: {
-            onAccept: () => resolve(),
+            onAccept: () => {
+              // A re-REGISTER after reconnecting leaves sip.js in Registered: no state change.
+              if (generation === this.generation) this.markRegistered();
+              resolve();
+            },
             onReject: (response) =>
               fail(
                 registrationError(response.message.statusCode ?? 0, response.message.reasonPhrase)
@@ -491,6 +497,11 @@ export class SipPhone implements Phone {
         })
         .catch((cause) => fail(unreachableError(this.config.webSocketUrl, cause)));
     });
+  }
+
+  private markRegistered(): void {
+    this.reconnectAttempt = 0;
+    if (this.registration !== "registered") this.setRegistration("registered");
   }
 
   private scheduleReconnect(generation: number): void {
