@@ -20,7 +20,12 @@ export function safeActions(
       try {
         const result = (actions[key] as (...a: unknown[]) => unknown).apply(actions, args);
         if (result && typeof (result as Promise<unknown>).then === "function") {
-          return (result as Promise<unknown>).catch((error: unknown) => report(describe(error)));
+          return (result as Promise<unknown>).then(
+            () => undefined,
+            (error: unknown) => {
+              report(describe(error));
+            }
+          );
         }
         return result;
       } catch (error) {
