@@ -3,16 +3,36 @@
  * Bundles ts-src/main.ts into the directory static resource `softphone`.
  * Deterministic: same sources, same bytes. `--check` builds into a temp folder and fails when
  * the committed static resource differs from a fresh build (used by `npm test`).
+ * `--resource-dir DIR` builds into (or checks) DIR and DIR.resource-meta.xml instead of the
+ * committed resource (used by scripts/build-drift.test.mjs).
  */
 import { build } from "esbuild";
-import { mkdtempSync, rmSync, mkdirSync, writeFileSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative, dirname } from "node:path";
+import {
+  mkdtempSync,
+  rmSync,
+  mkdirSync,
+  writeFileSync,
+  readdirSync,
+  readFileSync,
+  statSync
+} from "node:fs";
+import { join, relative, dirname, resolve } from "node:path";
 import { tmpdir } from "node:os";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 export const resourceDir = join(root, "force-app/main/default/staticresources/softphone");
 const metaFile = join(root, "force-app/main/default/staticresources/softphone.resource-meta.xml");
+
+/** The resource directory and meta file to build or check: the committed ones unless --resource-dir. */
+function targets(argv) {
+  const i = argv.indexOf("--resource-dir");
+  if (i < 0) return { dir: resourceDir, meta: metaFile };
+  const dir = argv[i + 1];
+  if (!dir || dir.startsWith("--")) throw new Error("--resource-dir needs a directory");
+  const abs = resolve(dir);
+  return { dir: abs, meta: `${abs}.resource-meta.xml` };
+}
 const META = `<?xml version="1.0" encoding="UTF-8"?>
 <StaticResource xmlns="http://soap.sforce.com/2006/04/metadata">
     <cacheControl>Public</cacheControl>
@@ -82,14 +102,15 @@ export function diffDirs(expectedDir, actualDir) {
 }
 
 async function main() {
+  const { dir: targetDir, meta: targetMeta } = targets(process.argv);
   if (process.argv.includes("--check")) {
     const tmp = mkdtempSync(join(tmpdir(), "softphone-build-"));
     try {
       await buildInto(tmp);
-      const problems = diffDirs(tmp, resourceDir);
+      const problems = diffDirs(tmp, targetDir);
       let metaOk = false;
       try {
-        metaOk = readFileSync(metaFile, "utf8") === META;
+        metaOk = readFileSync(targetMeta, "utf8") === META;
       } catch {
         metaOk = false;
       }
@@ -106,10 +127,10 @@ async function main() {
     }
     return;
   }
-  await buildInto(resourceDir);
-  writeFileSync(metaFile, META);
-  const files = listFiles(resourceDir);
-  console.log(`built ${files.length} files into ${relative(root, resourceDir)}: ${files.join(", ")}`);
+  await buildInto(targetDir);
+  writeFileSync(targetMeta, META);
+  const files = listFiles(targetDir);
+  console.log(`built ${files.length} files into ${relative(root, targetDir)}: ${files.join(", ")}`);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

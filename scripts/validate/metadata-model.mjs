@@ -5,7 +5,9 @@
  * when given, a Metadata API WSDL, whose types then win.
  */
 import { createRequire } from "node:module";
-import { readFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { XMLParser } from "fast-xml-parser";
 
 /**
@@ -156,9 +158,17 @@ export function loadWsdlModel(wsdlText) {
   return { complex, simple, source: "Metadata API WSDL" };
 }
 
-/** Reads a WSDL file into a model. */
-export function loadWsdlModelFromFile(path) {
-  return loadWsdlModel(readFileSync(path, "utf8"));
+/** Reads a WSDL file into a model; with `cacheDir`, reuses the model kept there for the same WSDL. */
+export function loadWsdlModelFromFile(path, cacheDir = null) {
+  const text = readFileSync(path, "utf8");
+  if (!cacheDir) return loadWsdlModel(text);
+  const key = createHash("sha256").update("model-1").update(text).digest("hex").slice(0, 16);
+  const file = join(cacheDir, `model-${key}.json`);
+  if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8"));
+  const model = loadWsdlModel(text);
+  mkdirSync(cacheDir, { recursive: true });
+  writeFileSync(file, JSON.stringify(model));
+  return model;
 }
 
 /** All fields of a complex type, its base types' fields first. */

@@ -11,10 +11,18 @@ import { runProcess } from "./process.mjs";
 import { problem } from "./report.mjs";
 
 export const XMLLINT = "/usr/bin/xmllint";
-const GENERATOR_VERSION = "1";
+const GENERATOR_VERSION = "2";
 
 /** Fields whose source format holds nested XML where the WSDL says base64 (see metadata-structure). */
 const EMBEDDED_XML_ELEMENTS = ["targetConfigs"];
+
+/**
+ * Types whose source files the platform reads by name, not by position: `.js-meta.xml` is read
+ * by the LWC compiler, and Salesforce's own templates put <targets> before <targetConfigs>,
+ * against the WSDL's sequence. Their elements may come in any order (repetition is still
+ * checked by the structural check).
+ */
+const UNORDERED_TYPES = ["LightningComponentBundle"];
 
 function namespaceDeclarations(openTag) {
   const decls = new Map();
@@ -23,7 +31,8 @@ function namespaceDeclarations(openTag) {
 }
 
 /** Builds an XSD (as text) from WSDL text with a global element for each of `typeNames`. */
-export function xsdFromWsdl(wsdlText, typeNames) {
+export function xsdFromWsdl(wsdlSource, typeNames) {
+  const wsdlText = wsdlSource.replace(/<!--[\s\S]*?-->/g, "");
   const defs = /<(?:[\w.-]+:)?definitions\b[^>]*>/.exec(wsdlText);
   if (!defs) throw new Error("not a WSDL: no <definitions> element");
   const open = /<([\w.-]+:)?schema\b[^>]*>/.exec(wsdlText);
@@ -45,6 +54,16 @@ export function xsdFromWsdl(wsdlText, typeNames) {
   if (!tns) throw new Error(`no prefix is declared for the target namespace ${targetNamespace}`);
 
   let body = wsdlText.slice(open.index + open[0].length, end);
+  for (const type of UNORDERED_TYPES) {
+    const start = body.indexOf(`<${prefix}complexType name="${type}">`);
+    const stop = body.indexOf(`</${prefix}complexType>`, start);
+    if (start < 0 || stop < 0) continue;
+    const unordered = body
+      .slice(start, stop)
+      .replace(`<${prefix}sequence>`, `<${prefix}choice minOccurs="0" maxOccurs="unbounded">`)
+      .replace(`</${prefix}sequence>`, `</${prefix}choice>`);
+    body = body.slice(0, start) + unordered + body.slice(stop);
+  }
   for (const name of EMBEDDED_XML_ELEMENTS) {
     const el = new RegExp(`<${prefix}element name="${name}"( minOccurs="0")? type="[^"]*"/>`, "g");
     body = body.replace(
@@ -123,7 +142,8 @@ export async function checkMetadataXsd(root, files, wsdlPath, cacheDir) {
     if (m) {
       failing.add(m[1]);
       const message = m[4].replace(/^Schemas (validity|parser) error : /, "");
-      problems.push(problem(root, m[1], Number(m[2]), "metadata-xsd", tidy(message)));
+      const rule = m[1] === xsd ? "metadata-xsd/bad-schema" : "metadata-xsd";
+      problems.push(problem(root, m[1], Number(m[2]), rule, tidy(message)));
     }
   }
   for (const line of stderr.split("\n")) {
