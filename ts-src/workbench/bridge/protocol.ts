@@ -72,21 +72,8 @@ export const METHODS: Record<BridgeApi, readonly string[]> = {
   classic: CLASSIC_METHODS
 };
 
-/** The constants `opencti_min.js` defines next to its methods. */
-export const SCREENPOP_TYPE = Object.freeze({
-  SOBJECT: "sobject",
-  URL: "url",
-  OBJECTHOME: "objecthome",
-  LIST: "list",
-  SEARCH: "search",
-  NEW_RECORD_MODAL: "newRecord",
-  FLOW: "flow"
-});
-export const CALL_TYPE = Object.freeze({
-  INBOUND: "inbound",
-  OUTBOUND: "outbound",
-  INTERNAL: "internal"
-});
+/** The constants `opencti_min.js` defines next to its methods (shared with the host code). */
+export { CALL_TYPE, SCREENPOP_TYPE } from "../../host/lightning/types";
 
 /** A function argument replaced by a number the other side can call back. */
 export interface FunctionToken {

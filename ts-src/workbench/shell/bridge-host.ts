@@ -57,15 +57,13 @@ export function serveBridge(win: Window, options: BridgeHostOptions): () => void
   const post = (frame: Window, message: InvokeMessage | FailureMessage) =>
     frame.postMessage(message, options.origin);
 
-  // Identity matters for subscriptions: the page gets a token, unsubscribe gets the original.
+  // Identity may matter for subscriptions: the page gets a copy plus a token, and the
+  // original object comes back when the page passes the token to unsubscribe.
   const toHandle = (value: unknown): unknown => {
     if (value === null || typeof value !== "object") return value;
     const id = nextHandle++;
     handles.set(id, value);
-    const data: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value as Record<string, unknown>))
-      if (v === null || ["string", "number", "boolean"].includes(typeof v)) data[k] = v;
-    return { ...data, __workbenchHandle: id };
+    return { ...(JSON.parse(JSON.stringify(value)) as object), __workbenchHandle: id };
   };
   const fromHandles = (args: unknown[]): unknown[] =>
     args.map((arg) => {

@@ -11,7 +11,7 @@ import {
   type FakeRecord,
   type FakeScreenPop
 } from "../../host/fake/org";
-import { createFakeOpenCti, createFakeInteraction, registerSoftphoneApex } from "../../host/fake";
+import { createFakeOpenCti } from "../../host/fake/fake-opencti";
 import { SCHEMA } from "../../host/fake/schema";
 import type { FieldValue, OrgRecord, PanelChange, ShellBackend, ShellEvents } from "./backend";
 import { REQUIRED_FIELDS } from "./records";
@@ -93,7 +93,6 @@ function panelChanges(before: FakePanelState, after: FakePanelState): PanelChang
 export function createFakeBackend(options: FakeBackendOptions): ShellBackend & { org: FakeOrg } {
   const org = new FakeOrg();
   seedOrg(org);
-  registerSoftphoneApex(org);
   org.panel = { ...org.panel, visible: options.view === "classic" };
 
   const changeListeners = new Set<() => void>();
@@ -133,7 +132,7 @@ export function createFakeBackend(options: FakeBackendOptions): ShellBackend & {
     for (const l of clickToDialListeners) l(lastEnabled);
   };
   const lightningApi = createFakeOpenCti(org);
-  const classicApi = createFakeInteraction(org);
+  const classicApi = {};
   // enable/disableClickToDial only set a flag on the org; check it after every bridge call.
   setInterval(pollEnabled, 100);
 

@@ -25,7 +25,7 @@ export function callerChoices(records: Array<{ label: string; list: OrgRecord[] 
 
 function SimulateCall() {
   const store = useStore();
-  const { orgVersion } = useShellState();
+  const { orgVersion, view } = useShellState();
   const choices = useMemo(
     () =>
       callerChoices([
@@ -40,10 +40,17 @@ function SimulateCall() {
   const [name, setName] = useState("");
   const number = choice === UNKNOWN ? unknown.trim() : choice;
   const groups = [...new Set(choices.map((c) => c.group))];
+  if (view === "classic")
+    return (
+      <p class="slds-text-body_small" data-id="wb-simulate-classic">
+        Salesforce Classic has no message channel, so the workbench cannot reach the softphone from
+        here: use the softphone's own "Simulate incoming call" in the sidebar.
+      </p>
+    );
 
   return (
     <form
-      data-id="simulate-form"
+      data-id="wb-simulate-form"
       onSubmit={(e) => {
         e.preventDefault();
         if (!number) return;
@@ -63,7 +70,7 @@ function SimulateCall() {
             <select
               id="simulate-caller"
               class="slds-select"
-              data-id="simulate-caller"
+              data-id="wb-simulate-caller"
               value={choice}
               onChange={(e) => setChoice((e.target as HTMLSelectElement).value)}
             >
@@ -93,7 +100,7 @@ function SimulateCall() {
               id="simulate-number"
               class="slds-input"
               type="tel"
-              data-id="simulate-number"
+              data-id="wb-simulate-number"
               value={unknown}
               onInput={(e) => setUnknown((e.target as HTMLInputElement).value)}
             />
@@ -108,7 +115,7 @@ function SimulateCall() {
           <input
             id="simulate-name"
             class="slds-input"
-            data-id="simulate-name"
+            data-id="wb-simulate-name"
             value={name}
             onInput={(e) => setName((e.target as HTMLInputElement).value)}
           />
@@ -117,7 +124,7 @@ function SimulateCall() {
       <button
         type="submit"
         class="slds-button slds-button_brand"
-        data-id="simulate-incoming"
+        data-id="wb-simulate-incoming"
         disabled={!number}
       >
         <Icon

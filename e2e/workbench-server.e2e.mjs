@@ -1,0 +1,217 @@
+/**
+ * The workbench server without a browser: the real Softphone.page rendered strictly, the
+ * stand-in Open CTI scripts at Salesforce's paths, headers, and nothing served from outside
+ * the allowed folders.
+ */
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { request } from "node:http";
+import { renderPageSource, RenderPageError } from "../scripts/lib/render-page.mjs";
+import { loadWorkbenchServer } from "../scripts/start.mjs";
+import { startWorkbench } from "./lib/workbench.mjs";
+
+let wb;
+before(async () => {
+  wb = await startWorkbench();
+});
+after(() => wb?.close());
+
+/** Raw HTTP (fetch would normalise `..` in paths). */
+function get(path, method = "GET") {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: "127.0.0.1", port: wb.port, path, method }, (res) => {
+      let body = "";
+      res.setEncoding("utf8");
+      res.on("data", (c) => (body += c));
+      res.on("end", () => resolve({ status: res.statusCode, headers: res.headers, body }));
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+test("listens on loopback only and prints an http://127.0.0.1 URL", () => {
+  assert.match(wb.url, /^http:\/\/127\.0\.0\.1:\d+\/$/);
+});
+
+test("Lightning mode renders the real page with opencti_min.js and the committed bundle", async () => {
+  const r = await get(
+    `/apex/Softphone?mode=Lightning&sfdcIframeOrigin=${encodeURIComponent(wb.origin)}`
+  );
+  assert.equal(r.status, 200);
+  assert.match(
+    r.body,
+    /<script src="\/support\/api\/66\.0\/lightning\/opencti_min\.js"><\/script>/
+  );
+  assert.doesNotMatch(r.body, /interaction\.js/);
+  assert.match(r.body, /<script type="module" src="\/resource\/softphone\/main\.js"><\/script>/);
+  assert.match(r.body, /<div id="softphone"><\/div>/);
+  assert.match(r.body, /salesforce-lightning-design-system\.min\.css/);
+  assert.doesNotMatch(r.body, /apex:|\{!/);
+});
+
+test("any other mode renders the page with interaction.js (Classic)", async () => {
+  const r = await get(
+    `/apex/Softphone?mode=Classic&sfdcIframeOrigin=${encodeURIComponent(wb.origin)}`
+  );
+  assert.equal(r.status, 200);
+  assert.match(r.body, /<script src="\/support\/api\/66\.0\/interaction\.js"><\/script>/);
+  assert.doesNotMatch(r.body, /opencti_min\.js/);
+});
+
+test("the stand-in Open CTI scripts, SLDS and the bundle are served at the paths the page uses", async () => {
+  for (const path of [
+    "/support/api/66.0/lightning/opencti_min.js",
+    "/support/api/66.0/interaction.js",
+    "/resource/softphone/main.js",
+    "/workbench/shell.js"
+  ]) {
+    const r = await get(path);
+    assert.equal(r.status, 200, path);
+    assert.match(r.headers["content-type"], /^text\/javascript/, path);
+  }
+  const css = await get("/slds/styles/salesforce-lightning-design-system.min.css");
+  assert.equal(css.status, 200);
+  assert.match(css.headers["content-type"], /^text\/css/);
+  const icons = await get("/slds/icons/utility-sprite/svg/symbols.svg");
+  assert.equal(icons.status, 200);
+});
+
+test("the shell pages carry a strict Content-Security-Policy and no inline script", async () => {
+  for (const path of [
+    "/",
+    "/lightning/page/home",
+    "/classic",
+    "/apex/Softphone?mode=Lightning&sfdcIframeOrigin=x"
+  ]) {
+    const r = await get(path);
+    assert.equal(r.status, 200, path);
+    const csp = r.headers["content-security-policy"];
+    assert.match(csp, /script-src 'self'(;|$)/, path);
+    assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/, path);
+    assert.equal(r.headers["x-content-type-options"], "nosniff");
+    for (const m of r.body.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
+      const isData = /type="application\/json"/.test(m[1]);
+      assert.ok(isData || m[2].trim() === "", `${path}: inline script ${m[0].slice(0, 80)}`);
+    }
+  }
+});
+
+test("nothing outside the resource and SLDS folders can be read", async () => {
+  for (const path of [
+    "/resource/softphone/../../../../../package.json",
+    "/resource/softphone/%2e%2e/%2e%2e/%2e%2e/%2e%2e/%2e%2e/package.json",
+    "/slds/..%2f..%2f..%2f..%2fpackage.json",
+    "/slds/",
+    "/resource/softphone/",
+    "/scripts/start.mjs",
+    "/.git/config"
+  ]) {
+    const r = await get(path);
+    assert.equal(r.status, 404, path);
+    assert.doesNotMatch(r.body, /"devDependencies"|\[core\]/, path);
+  }
+});
+
+test("only GET and HEAD are allowed", async () => {
+  assert.equal((await get("/", "POST")).status, 405);
+  assert.equal((await get("/apex/Softphone", "DELETE")).status, 405);
+  const head = await get("/", "HEAD");
+  assert.equal(head.status, 200);
+  assert.equal(head.body, "");
+});
+
+test("settings from the command line reach the shell page as JSON that cannot break out of its element", async () => {
+  const mod = await loadWorkbenchServer();
+  const cli = mod.parseWorkbenchArgs(["--sip", "ws://127.0.0.1:5066/ws?x=</script><b>"]);
+  const other = await mod.startWorkbenchServer({
+    root: process.cwd(),
+    port: 0,
+    settings: cli.settings,
+    connectOrigins: cli.connectOrigins
+  });
+  try {
+    const r = await new Promise((resolve, reject) => {
+      request({ host: "127.0.0.1", port: other.port, path: "/" }, (res) => {
+        let body = "";
+        res.on("data", (c) => (body += c));
+        res.on("end", () => resolve({ headers: res.headers, body }));
+      })
+        .on("error", reject)
+        .end();
+    });
+    const json = /<script type="application\/json" id="workbench-config">([^<]*)<\/script>/.exec(
+      r.body
+    );
+    assert.ok(json, "config element present and not broken out of");
+    const config = JSON.parse(json[1]);
+    assert.equal(config.settings["/softphoneSettings/provider"], "sip");
+    assert.equal(
+      config.settings["/sipSettings/webSocketUrl"],
+      "ws://127.0.0.1:5066/ws?x=</script><b>"
+    );
+    assert.match(
+      r.headers["content-security-policy"],
+      /connect-src 'self' ws:\/\/127\.0\.0\.1:5066/
+    );
+  } finally {
+    await other.close();
+  }
+});
+
+test("npm start options: --sip sets the SIP settings; bad options are refused with usage", async () => {
+  const { parseWorkbenchArgs, CliError } = await loadWorkbenchServer();
+  const ok = parseWorkbenchArgs(
+    ["--sip", "wss://pbx.example.com:8089/ws", "--sip-domain", "example.com"],
+    { PORT: "4000" }
+  );
+  assert.equal(ok.port, 4000);
+  assert.deepEqual(ok.settings, {
+    "/softphoneSettings/provider": "sip",
+    "/sipSettings/webSocketUrl": "wss://pbx.example.com:8089/ws",
+    "/sipSettings/sipDomain": "example.com",
+    "/sipSettings/credentials": "prompt"
+  });
+  assert.deepEqual(ok.connectOrigins, ["wss://pbx.example.com:8089"]);
+  assert.equal(
+    parseWorkbenchArgs(["--sip=ws://127.0.0.1:5066"]).settings["/sipSettings/sipDomain"],
+    "127.0.0.1"
+  );
+  assert.equal(parseWorkbenchArgs([]).port, undefined);
+  for (const bad of [
+    ["--sip"],
+    ["--sip", "http://pbx"],
+    ["--sip", "not a url"],
+    ["--bogus"],
+    ["--port", "99999"],
+    ["--sip-domain", "x"],
+    ["--sip", "ws://a", "--credentials", "plain"]
+  ])
+    assert.throws(() => parseWorkbenchArgs(bad), CliError, bad.join(" "));
+  assert.throws(() => parseWorkbenchArgs([], { PORT: "abc" }), CliError);
+});
+
+test("render-page refuses any Visualforce it does not reproduce", () => {
+  const params = new URLSearchParams("mode=Lightning");
+  const page = (body, attrs = 'showHeader="false"') =>
+    `<apex:page ${attrs}><head></head><body>${body}</body></apex:page>`;
+  assert.match(
+    renderPageSource(page("<apex:slds />"), params),
+    /salesforce-lightning-design-system/
+  );
+  const bad = [
+    page("<apex:form></apex:form>"),
+    page("{!$User.Id}"),
+    page('<apex:includeScript value="/x.js" loadOnReady="true" />'),
+    page('<apex:includeScript value="{!$Resource.x}" />'),
+    page('<apex:includeScript value="/x.js" rendered="{!$User.IsActive}" />'),
+    page("", 'controller="Evil"'),
+    page("", 'showHeader="true"'),
+    page("", 'title="{!$User.Name}"'),
+    page("<script src=\"{!URLFOR($Resource.softphone, '../x.js')}\"></script>"),
+    "<html></html>",
+    page("") + page("")
+  ];
+  for (const source of bad)
+    assert.throws(() => renderPageSource(source, params), RenderPageError, source);
+});
