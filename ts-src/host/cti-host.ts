@@ -79,6 +79,8 @@ export type LogFields = Readonly<Record<string, string | number | boolean | null
 export interface WorkItem {
   workId: string;
   workTargetId?: string;
+  /** The number to dial (Sales Engagement `attributes.to`), matching the click-to-dial that follows. */
+  to?: string;
 }
 
 export interface CompleteWorkAttributes {
@@ -115,7 +117,9 @@ export interface CtiHost {
   refreshView(): Promise<void>;
 
   screenPop(target: ScreenPopTarget, options?: { deferred?: boolean }): Promise<unknown>;
-  searchAndScreenPop(request: SearchAndScreenPopRequest): Promise<Record<string, SearchResultRecord>>;
+  searchAndScreenPop(
+    request: SearchAndScreenPopRequest
+  ): Promise<Record<string, SearchResultRecord>>;
 
   isPanelVisible(): Promise<boolean>;
   setPanelVisible(visible: boolean): Promise<void>;
@@ -124,11 +128,69 @@ export interface CtiHost {
   setItemLabel(label: string): Promise<void>;
   setItemIcon(icon: string): Promise<void>;
 
-  /** Lightning message service; the Classic host has none and rejects with GENERIC_ERROR. */
+  /** Lightning message service; the Classic host has none and rejects with NOT_AVAILABLE. */
   subscribe(channel: string, listener: (message: ChannelMessage) => void): Promise<Unsubscribe>;
   publish(channel: string, message: ChannelMessage): Promise<void>;
 
   /** Sales Engagement; hosts without it never call the listener. */
   onWorkStart(listener: (work: WorkItem) => void): Unsubscribe;
   completeWork(workId: string, attributes: CompleteWorkAttributes): Promise<void>;
+}
+
+/** Codes a host rejects with: Open CTI's own codes plus TIMEOUT and NOT_AVAILABLE. */
+export type HostErrorCode =
+  | "INVALID_PARAM"
+  | "GENERIC_ERROR"
+  | "SERVER_ERROR"
+  | "SOFTPHONE_CONTAINER_ERROR"
+  | "TIMEOUT"
+  | "NOT_AVAILABLE";
+
+/** What every host method rejects with (implemented by `OpenCtiError`). */
+export interface HostError extends Error {
+  readonly code: HostErrorCode;
+  readonly description: string;
+  /** Open CTI's `details` (saveLog: `[{message, pageErrors, fieldErrors, …}]`). */
+  readonly details?: unknown;
+  /** The host method that failed, e.g. `saveLog`. */
+  readonly method: string;
+}
+
+const HOST_ERROR_CODES: readonly string[] = [
+  "INVALID_PARAM",
+  "GENERIC_ERROR",
+  "SERVER_ERROR",
+  "SOFTPHONE_CONTAINER_ERROR",
+  "TIMEOUT",
+  "NOT_AVAILABLE"
+];
+
+/** Narrows a caught value to a HostError without importing the host implementation. */
+export function isHostError(value: unknown): value is HostError {
+  if (!(value instanceof Error)) return false;
+  const code = (value as { code?: unknown }).code;
+  return typeof code === "string" && HOST_ERROR_CODES.includes(code);
+}
+
+/** A search whose screen pop is kept for later (Lightning `deferred`, Classic searchAndGetScreenPopUrl). */
+export interface DeferredSearchResult {
+  records: Record<string, SearchResultRecord>;
+  /** Opaque: pass unmodified to `popDeferred`; null when the layout says not to pop. */
+  screenPopData: unknown;
+}
+
+/** Optional capability: both Open CTI hosts have it; check with `supportsDeferredScreenPop`. */
+export interface DeferredScreenPopHost {
+  searchForScreenPop(
+    request: Omit<SearchAndScreenPopRequest, "deferred">
+  ): Promise<DeferredSearchResult>;
+  popDeferred(screenPopData: unknown): Promise<void>;
+}
+
+export function supportsDeferredScreenPop(host: CtiHost): host is CtiHost & DeferredScreenPopHost {
+  const candidate = host as Partial<DeferredScreenPopHost>;
+  return (
+    typeof candidate.searchForScreenPop === "function" &&
+    typeof candidate.popDeferred === "function"
+  );
 }

@@ -1,0 +1,141 @@
+/**
+ * The project's Apex webservices (DESIGN.md contracts) as fake-org handlers, returning the same
+ * JSON strings: SoftphoneCallerLookup.findByPhone, SoftphoneDirectory.search,
+ * SoftphoneSipAccount.getMine.
+ */
+import type { FakeOrg, FakeRecord } from "./org";
+import { looksLikePhone } from "./phone-match";
+import { SCHEMA } from "./schema";
+
+export const MAX_CALLER_MATCHES = 20;
+export const MAX_DIRECTORY_ENTRIES = 50;
+
+export interface CallerMatch {
+  id: string;
+  name: string;
+  objectType: "Contact" | "Account" | "Lead";
+  phone: string;
+  accountId?: string;
+  accountName?: string;
+}
+
+export interface DirectoryEntry {
+  name: string;
+  number: string;
+  kind: "user" | "directory";
+  description?: string;
+}
+
+const LOOKUP_OBJECTS = ["Contact", "Account", "Lead"] as const;
+
+/** SoftphoneCallerLookup.findByPhone(String phone). */
+export function findByPhone(org: FakeOrg, phone: string | undefined): string {
+  const input = (phone ?? "").trim();
+  if (!looksLikePhone(input)) {
+    return JSON.stringify({
+      error: "INVALID_PHONE",
+      message:
+        "Give a phone number of 3 to 20 digits; spaces, dots, dashes, brackets and a leading + are allowed."
+    });
+  }
+  const matches: CallerMatch[] = [];
+  for (const objectType of LOOKUP_OBJECTS) {
+    const found = org
+      .findByPhone(input, [objectType])
+      .filter(({ record }) => !(objectType === "Lead" && record.fields.IsConverted === true))
+      .sort((a, b) => org.nameOf(a.record).localeCompare(org.nameOf(b.record)));
+    for (const { record, value } of found) matches.push(toMatch(org, record, objectType, value));
+  }
+  return JSON.stringify({ matches: matches.slice(0, MAX_CALLER_MATCHES) });
+}
+
+function toMatch(
+  org: FakeOrg,
+  record: FakeRecord,
+  objectType: CallerMatch["objectType"],
+  phone: string
+): CallerMatch {
+  const match: CallerMatch = { id: record.Id, name: org.nameOf(record), objectType, phone };
+  const accountId = objectType === "Contact" ? record.fields.AccountId : undefined;
+  if (typeof accountId === "string") {
+    match.accountId = accountId;
+    const account = org.get(accountId);
+    if (account) match.accountName = org.nameOf(account);
+  }
+  return match;
+}
+
+/** SoftphoneDirectory.search(String term): call center users and additional directory numbers. */
+export function searchDirectory(org: FakeOrg, term: string | undefined): string {
+  const needle = (term ?? "").trim().toLowerCase();
+  const needleDigits = needle.replace(/\D/g, "");
+  const matches = (name: string, number: string, description?: string): boolean =>
+    needle === "" ||
+    name.toLowerCase().includes(needle) ||
+    (description ?? "").toLowerCase().includes(needle) ||
+    (needleDigits.length >= 2 && number.replace(/\D/g, "").includes(needleDigits));
+
+  const entries: DirectoryEntry[] = [];
+  const users = [...org.callCenterUserIds]
+    .filter((id) => id !== org.currentUserId)
+    .map((id) => org.get(id))
+    .filter((user): user is FakeRecord => user !== undefined)
+    .sort((a, b) => org.nameOf(a).localeCompare(org.nameOf(b)));
+  for (const user of users) {
+    const number = firstString(user, SCHEMA.User?.phoneFields.slice().reverse() ?? []);
+    if (!number) continue;
+    const name = org.nameOf(user);
+    const description = typeof user.fields.Title === "string" ? user.fields.Title : undefined;
+    if (matches(name, number, description)) {
+      entries.push({ name, number, kind: "user", ...(description ? { description } : {}) });
+    }
+  }
+  const callCenter = org.callCenterSettings["/reqGeneralInfo/reqDisplayName"];
+  for (const item of org.directoryNumbers) {
+    if (callCenter && item.callCenterName !== callCenter) continue;
+    if (matches(item.name, item.phone, item.description)) {
+      entries.push({
+        name: item.name,
+        number: item.phone,
+        kind: "directory",
+        ...(item.description ? { description: item.description } : {})
+      });
+    }
+  }
+  return JSON.stringify({ entries: entries.slice(0, MAX_DIRECTORY_ENTRIES) });
+}
+
+/** SoftphoneSipAccount.getMine(): the running user's SIP credentials. */
+export function getMySipAccount(org: FakeOrg, userId: string): string {
+  const account = org.sipAccounts.get(userId);
+  return JSON.stringify(account ? { ...account } : { error: "NOT_PROVISIONED" });
+}
+
+function firstString(record: FakeRecord, fields: readonly string[]): string | undefined {
+  for (const field of fields) {
+    const value = record.fields[field];
+    if (typeof value === "string" && value.trim() !== "") return value;
+  }
+  return undefined;
+}
+
+/** Registers the three classes on the org; `namespace` registers them as `ns.ClassName` too. */
+export function registerSoftphoneApex(org: FakeOrg, options: { namespace?: string } = {}): void {
+  const names = (className: string): string[] =>
+    options.namespace ? [className, `${options.namespace}.${className}`] : [className];
+  for (const name of names("SoftphoneCallerLookup")) {
+    org.registerApex(name, "findByPhone", (params, context) =>
+      findByPhone(context.org, params.phone)
+    );
+  }
+  for (const name of names("SoftphoneDirectory")) {
+    org.registerApex(name, "search", (params, context) =>
+      searchDirectory(context.org, params.term)
+    );
+  }
+  for (const name of names("SoftphoneSipAccount")) {
+    org.registerApex(name, "getMine", (_params, context) =>
+      getMySipAccount(context.org, context.userId)
+    );
+  }
+}
