@@ -1,10 +1,11 @@
 /** @jest-environment jsdom */
 import "@testing-library/jest-dom";
 import { act, fireEvent, render, screen, within } from "@testing-library/preact";
+import type { SoftphoneState } from "../core/model";
 import { App, viewFor } from "./app";
 import { baseState, createFakeStore, makeCall } from "./test-support/fake-store";
 
-const byId = (container: HTMLElement, id: string) =>
+const byId = (container: Element, id: string) =>
   container.querySelector(`[data-id="${id}"]`) as HTMLElement;
 
 describe("App view selection", () => {
@@ -32,7 +33,7 @@ describe("App view selection", () => {
   it.each(cases.map(([patch, diagnostics, view]) => [view, diagnostics, patch] as const))(
     "shows %s (diagnostics open: %s)",
     (view, diagnostics, patch) => {
-      expect(viewFor(baseState(patch), diagnostics)).toBe(view);
+      expect(viewFor(baseState(patch as Partial<SoftphoneState>), diagnostics)).toBe(view);
     }
   );
 
@@ -154,8 +155,8 @@ describe("call waiting banner", () => {
 });
 
 describe("live region", () => {
-  const polite = (c: HTMLElement) => byId(c, "live-polite");
-  const urgent = (c: HTMLElement) => byId(c, "live-urgent");
+  const polite = (c: Element) => byId(c, "live-polite");
+  const urgent = (c: Element) => byId(c, "live-urgent");
 
   it("announces an incoming call assertively and state changes politely", () => {
     const store = createFakeStore();

@@ -10,10 +10,10 @@ interface Props {
 
 export function MatchChooser({ matches, selected, onChoose }: Props) {
   return (
-    <fieldset class="slds-form-element sp-section">
-      <legend class="slds-form-element__legend slds-form-element__label">
+    <div class="sp-section" role="group" aria-labelledby="sp-matches-label" data-id="match-chooser">
+      <p id="sp-matches-label" class="slds-form-element__label">
         {matches.length} records match this number. Choose one:
-      </legend>
+      </p>
       <ul class="slds-has-dividers_bottom-space sp-list">
         {matches.map((match) => {
           const chosen = selected?.id === match.id;
@@ -45,6 +45,6 @@ export function MatchChooser({ matches, selected, onChoose }: Props) {
           );
         })}
       </ul>
-    </fieldset>
+    </div>
   );
 }

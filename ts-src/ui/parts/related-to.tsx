@@ -21,27 +21,12 @@ export function RelatedTo({ relatedTo, page, onChange }: Props) {
   };
   return (
     <div class="sp-section" data-id="related-to">
-      <span class="slds-form-element__label">Related to</span>
-      <div class="sp-row sp-row_wrap">
-        <span class="sp-grow sp-min0">
-          {relatedTo ? (
-            <>
-              <ExtText text={relatedTo.name || relatedTo.id} truncate class="sp-strong" />
-              {relatedTo.objectType ? (
-                <span class="slds-text-body_small slds-text-color_weak">
-                  {" "}
-                  (<ExtText text={relatedTo.objectType} />)
-                </span>
-              ) : null}
-            </>
-          ) : (
-            <span class="slds-text-color_weak">No record</span>
-          )}
-        </span>
+      <div class="sp-row">
+        <span class="slds-form-element__label sp-grow slds-m-bottom_none">Related to</span>
         {canUsePage && (
           <button
             type="button"
-            class="slds-button slds-button_neutral"
+            class="slds-button"
             data-id="related-use-page"
             title={
               page?.recordName
@@ -56,12 +41,27 @@ export function RelatedTo({ relatedTo, page, onChange }: Props) {
         {relatedTo && (
           <button
             type="button"
-            class="slds-button slds-button_neutral"
+            class="slds-button slds-m-left_x-small"
             data-id="related-clear"
             onClick={() => onChange(null)}
           >
             Clear
           </button>
+        )}
+      </div>
+      <div class="sp-min0">
+        {relatedTo ? (
+          <>
+            <ExtText text={relatedTo.name || relatedTo.id} truncate class="sp-strong" />
+            {relatedTo.objectType ? (
+              <span class="slds-text-body_small slds-text-color_weak">
+                {" "}
+                (<ExtText text={relatedTo.objectType} />)
+              </span>
+            ) : null}
+          </>
+        ) : (
+          <span class="slds-text-color_weak">No record</span>
         )}
       </div>
     </div>

@@ -24,5 +24,5 @@ export function renderApp(initial: Partial<SoftphoneState> = {}): RenderedApp {
     if (!element) throw new Error(`No element with data-id="${id}"`);
     return element;
   };
-  return { store, container, byId, get, unmount };
+  return { store, container: container as HTMLElement, byId, get, unmount };
 }
