@@ -7,7 +7,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { request } from "node:http";
 import { renderPageSource, RenderPageError } from "../scripts/lib/render-page.mjs";
-import { loadWorkbenchServer } from "../scripts/start.mjs";
+import { loadWorkbenchServer, root } from "../scripts/start.mjs";
 import { startWorkbench } from "./lib/workbench.mjs";
 
 let wb;
@@ -125,7 +125,7 @@ test("settings from the command line reach the shell page as JSON that cannot br
   const mod = await loadWorkbenchServer();
   const cli = mod.parseWorkbenchArgs(["--sip", "ws://127.0.0.1:5066/ws?x=</script><b>"]);
   const other = await mod.startWorkbenchServer({
-    root: process.cwd(),
+    root,
     port: 0,
     settings: cli.settings,
     connectOrigins: cli.connectOrigins

@@ -6,6 +6,7 @@
  * The workbench server is TypeScript (ts-src/workbench/server); it is bundled into .tmp first.
  */
 import { execFileSync } from "node:child_process";
+import { rmSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { build } from "esbuild";
@@ -26,7 +27,11 @@ export async function loadWorkbenchServer() {
     packages: "external",
     logLevel: "warning"
   });
-  return import(`${pathToFileURL(outfile).href}?t=${Date.now()}`);
+  try {
+    return await import(pathToFileURL(outfile).href);
+  } finally {
+    rmSync(outfile, { force: true });
+  }
 }
 
 async function main() {

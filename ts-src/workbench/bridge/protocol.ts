@@ -79,10 +79,6 @@ export { CALL_TYPE, SCREENPOP_TYPE } from "../../host/lightning/types";
 export interface FunctionToken {
   readonly __workbenchFn: number;
 }
-/** An object that must keep its identity across the bridge (e.g. a subscription). */
-export interface HandleToken {
-  readonly __workbenchHandle: number;
-}
 
 export interface CallMessage {
   tag: typeof BRIDGE_TAG;
@@ -114,10 +110,6 @@ const isRecord = (v: unknown): v is Record<string, unknown> =>
 
 export function isFunctionToken(v: unknown): v is FunctionToken {
   return isRecord(v) && Number.isInteger(v.__workbenchFn) && Object.keys(v).length === 1;
-}
-
-export function isHandleToken(v: unknown): v is HandleToken {
-  return isRecord(v) && Number.isInteger(v.__workbenchHandle);
 }
 
 /** Checks the envelope only; the receiver checks the method name against METHODS. */

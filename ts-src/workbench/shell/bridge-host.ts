@@ -8,7 +8,6 @@ import {
   BRIDGE_TAG,
   METHODS,
   decodeArgs,
-  isHandleToken,
   parseBridgeMessage,
   type BridgeApi,
   type CallMessage,
@@ -50,30 +49,10 @@ function resolveMethod(target: object, path: string): AnyFunction | null {
 
 /** Starts serving; returns a function that stops. */
 export function serveBridge(win: Window, options: BridgeHostOptions): () => void {
-  const handles = new Map<number, unknown>();
-  let nextHandle = 1;
   let currentSession: string | null = null;
 
   const post = (frame: Window, message: InvokeMessage | FailureMessage) =>
     frame.postMessage(message, options.origin);
-
-  // Identity may matter for subscriptions: the page gets a copy plus a token, and the
-  // original object comes back when the page passes the token to unsubscribe.
-  const toHandle = (value: unknown): unknown => {
-    if (value === null || typeof value !== "object") return value;
-    const id = nextHandle++;
-    handles.set(id, value);
-    return { ...(JSON.parse(JSON.stringify(value)) as object), __workbenchHandle: id };
-  };
-  const fromHandles = (args: unknown[]): unknown[] =>
-    args.map((arg) => {
-      if (isHandleToken(arg)) return handles.get(arg.__workbenchHandle) ?? arg;
-      if (arg === null || typeof arg !== "object" || Array.isArray(arg)) return arg;
-      const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(arg as Record<string, unknown>))
-        out[k] = isHandleToken(v) ? (handles.get(v.__workbenchHandle) ?? v) : v;
-      return out;
-    });
 
   const handleCall = (frame: Window, message: CallMessage) => {
     const fail = (text: string) =>
@@ -91,30 +70,19 @@ export function serveBridge(win: Window, options: BridgeHostOptions): () => void
     if (!method) return fail(`${message.method} is not available in the workbench`);
     currentSession = message.session;
     const session = message.session;
-    const args = decodeArgs(fromHandles(message.args), (token) => {
+    const args = decodeArgs(message.args, (token) => {
       return (...callbackArgs: unknown[]) => {
         // A reloaded page has a new session; its predecessor's listeners go quiet.
         if (session !== currentSession) return;
         const target = options.frame();
         if (!target) return;
-        const outgoing =
-          message.method === "subscribe"
-            ? callbackArgs.map((a) =>
-                a && typeof a === "object" && "returnValue" in a
-                  ? {
-                      ...(a as object),
-                      returnValue: toHandle((a as { returnValue: unknown }).returnValue)
-                    }
-                  : a
-              )
-            : callbackArgs;
         try {
           post(target, {
             tag: BRIDGE_TAG,
             kind: "invoke",
             session,
             fn: token.__workbenchFn,
-            args: outgoing
+            args: callbackArgs
           });
         } catch (e) {
           console.error(`workbench bridge: could not deliver ${message.method} result`, e);
