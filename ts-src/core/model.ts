@@ -128,6 +128,8 @@ export interface SoftphoneState {
   notReady?: boolean;
   /** What the phone can do: simulated incoming calls (demo phone only). */
   canSimulateIncoming?: boolean;
+  /** False when browser storage is blocked and unsent call logs live only in memory. */
+  storageDurable?: boolean;
 }
 
 export interface SoftphoneActions {

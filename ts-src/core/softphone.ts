@@ -58,6 +58,8 @@ export interface SoftphoneDeps {
   createPhone(settings: Settings): Promise<Phone>;
   /** Durable storage (localStorage): call-log outbox and recent calls. */
   storage: KeyValueStorage;
+  /** False when `storage` is a memory fallback because the browser blocked Web Storage. */
+  storageDurable?: boolean;
   /** Per-session storage (sessionStorage): the agent's "not ready" choice. */
   sessionStorage?: KeyValueStorage;
   clock?: Clock;
@@ -147,8 +149,16 @@ class Softphone implements SoftphoneController {
     this.state = {
       ...this.state,
       notReady: this.readNotReady(),
-      recentCalls: loadRecentCalls(deps.storage)
+      recentCalls: loadRecentCalls(deps.storage),
+      storageDurable: deps.storageDurable ?? true
     };
+    if (deps.storageDurable === false) {
+      this.state.errors = withError(this.state.errors, {
+        at: this.clock.now(),
+        source: "log",
+        message: "Browser storage is blocked: unsent call logs are lost if this page closes."
+      });
+    }
     this.actions = this.buildActions();
   }
 
