@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import "@testing-library/jest-dom";
-import { fireEvent } from "@testing-library/preact";
+import { act, fireEvent } from "@testing-library/preact";
 import { formatClock } from "../format";
 import { renderApp } from "../test-support/render-app";
 
@@ -68,5 +68,41 @@ describe("DiagnosticsView", () => {
     const app = openDiagnostics({});
     expect(app.byId("diag-errors")).toBeNull();
     expect(app.get("diagnostics-view")).toHaveTextContent("Recent errorsNone.");
+  });
+});
+
+describe("copy details for support", () => {
+  const state = {
+    host: "lightning" as const,
+    outboxPending: 2,
+    errors: [
+      { at: Date.UTC(2026, 10, 27, 9, 0, 0), source: "log" as const, message: "saveLog failed" }
+    ]
+  };
+
+  it("copies a plain-text report to the clipboard and shows it", async () => {
+    const writeText = jest.fn().mockResolvedValue(undefined);
+    Object.defineProperty(navigator, "clipboard", { value: { writeText }, configurable: true });
+    const app = openDiagnostics(state);
+    await act(async () => {
+      fireEvent.click(app.get("diag-copy"));
+    });
+    const text = writeText.mock.calls[0][0] as string;
+    expect(text).toContain("Host: lightning");
+    expect(text).toContain("Call logs waiting to save: 2");
+    expect(text).toContain("2026-11-27T09:00:00.000Z [log] saveLog failed");
+    expect(app.get("diag-report")).toHaveValue(text);
+    expect(app.get("diagnostics-view")).toHaveTextContent("Copied to the clipboard.");
+  });
+
+  it("falls back to selectable text when the clipboard is refused", async () => {
+    const writeText = jest.fn().mockRejectedValue(new Error("NotAllowedError"));
+    Object.defineProperty(navigator, "clipboard", { value: { writeText }, configurable: true });
+    const app = openDiagnostics(state);
+    await act(async () => {
+      fireEvent.click(app.get("diag-copy"));
+    });
+    expect((app.get("diag-report") as HTMLTextAreaElement).value).toContain("Errors: 1");
+    expect(app.get("diagnostics-view")).toHaveTextContent("Select the text below and copy it.");
   });
 });

@@ -4,6 +4,7 @@
  */
 import { Fragment } from "preact";
 import type { SoftphoneState } from "../../core/model";
+import { CopyReport } from "../parts/copy-report";
 import { ExtText } from "../parts/ext-text";
 import { formatClock } from "../format";
 
@@ -93,6 +94,7 @@ export function DiagnosticsView({
           ))}
         </ul>
       )}
+      <CopyReport state={state} />
     </section>
   );
 }
