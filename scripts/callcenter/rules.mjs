@@ -44,7 +44,7 @@ export const RULES = {
   "timeout-value": "reqTimeout is a positive number of milliseconds",
   "canvas-pair": "reqCanvasApiName and reqCanvasNamespace are set together",
   "adapter-url": "adapter and standby URLs are https (or /apex/Page) for Lightning",
-  "dialing-prefix": "dialing prefixes hold digits only",
+  "dialing-prefix": "dialing prefixes hold up to 6 digits, * or #",
   "metadata-order": "Metadata API fields come in schema order",
   "metadata-consistency": "adapterUrl and customSettings agree with the items",
   "metadata-internal-items":
@@ -61,7 +61,9 @@ export const RULES = {
   "sip-domain": "sipDomain is a host name or IP address",
   "ice-servers": "iceServers is a comma-separated list of stun:/turn: URLs",
   credentials: "credentials is prompt or salesforce",
-  "sip-required": "provider sip needs webSocketUrl and sipDomain"
+  "sip-required": "provider sip needs webSocketUrl and sipDomain",
+  "secret-item":
+    "no password, secret or token values in call center items (every agent can read them)"
 };
 
 const RESERVED_WORDS = ["label", "sortOrder", "internalNameLabel", "displayNameLabel"];
@@ -120,7 +122,9 @@ const COUNTRIES = new Set(getCountries());
 const HOST_LABEL = "[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?";
 const HOST_NAME = new RegExp(`^(?=.{1,253}$)${HOST_LABEL}(?:\\.${HOST_LABEL})*$`);
 const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)$/;
-const FLOW_API_NAME = /^(?:[A-Za-z][A-Za-z0-9]{0,14}__)?[A-Za-z](?:[A-Za-z0-9]|_(?!_))*$/;
+// Kept in step with ts-src/core/settings.ts: what the softphone accepts at runtime.
+const FLOW_API_NAME = /^[A-Za-z](?:[A-Za-z0-9]|_(?!_))*$/;
+const SECRET_ITEM = /password|passwd|secret|token/i;
 const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
 const codePoints = (s) => [...s].length;
@@ -198,6 +202,12 @@ function checkCenter(center, format, report) {
       checkName(item, "item", report);
       checkLabel(item, "item", format, report);
       if (!item.hasName || item.name === "") continue;
+      if (SECRET_ITEM.test(item.name) && item.value !== "")
+        report(
+          item.valueLine,
+          "secret-item",
+          `Item "${item.name}" holds a secret, but every agent can read call center items; leave it empty and keep secrets out of the call center (SIP passwords: credentials=prompt or salesforce).`
+        );
       if (seenItems.has(item.name))
         report(
           item.nameLine,
@@ -526,11 +536,11 @@ function checkGeneralValues(center, format, report) {
 function checkDialingOptions(center, report) {
   for (const item of findSection(center, "reqDialingOptions")?.items ?? []) {
     if (!SALESFORCE_ITEMS.reqDialingOptions.includes(item.name)) continue;
-    if (!/^\d{0,10}$/.test(item.value))
+    if (!/^[0-9*#]{0,6}$/.test(item.value))
       report(
         item.valueLine,
         "dialing-prefix",
-        `${item.name} "${item.value}" must be digits only (at most 10), or empty for none.`
+        `${item.name} "${item.value}" must be up to 6 digits (or * and #), or empty for none.`
       );
   }
 }
@@ -560,7 +570,7 @@ function checkWebSocketUrl(item, report) {
       `webSocketUrl "${item.value}" must not have a #fragment.`
     );
   else if (url.protocol === "ws:") {
-    if (!LOCAL_HOSTS.has(url.hostname) && !url.hostname.endsWith(".localhost"))
+    if (!LOCAL_HOSTS.has(url.hostname))
       report(
         item.valueLine,
         "websocket-url",
@@ -646,7 +656,12 @@ function checkSoftphoneSettings(center, report) {
   const get = (section, name) => findItem(center, section, name);
   const enumCheck = (section, name, rule, allowed) => {
     const item = get(section, name);
-    if (item && item.value !== "" && !allowed.includes(item.value))
+    // The softphone reads these case-insensitively.
+    if (
+      item &&
+      item.value !== "" &&
+      !allowed.some((a) => a.toLowerCase() === item.value.toLowerCase())
+    )
       report(item.valueLine, rule, `${name} "${item.value}" must be one of ${oneOf(allowed)}.`);
   };
   enumCheck("softphoneSettings", "provider", "provider", ["demo", "sip"]);
@@ -656,29 +671,25 @@ function checkSoftphoneSettings(center, report) {
   enumCheck("sipSettings", "credentials", "credentials", ["prompt", "salesforce"]);
 
   const country = get("softphoneSettings", "defaultCountry");
-  if (country && country.value !== "" && !COUNTRIES.has(country.value)) {
-    const upper = country.value.toUpperCase();
+  if (country && country.value !== "" && !COUNTRIES.has(country.value.toUpperCase()))
     report(
       country.valueLine,
       "default-country",
-      COUNTRIES.has(upper)
-        ? `defaultCountry "${country.value}" must be written in capitals: "${upper}".`
-        : `defaultCountry "${country.value}" is not an ISO 3166-1 alpha-2 country code with a telephone numbering plan (e.g. US, GB, DE, FR).`
+      `defaultCountry "${country.value}" is not an ISO 3166-1 alpha-2 country code with a telephone numbering plan (e.g. US, GB, DE, FR).`
     );
-  }
 
   const noMatch = get("softphoneSettings", "noMatchPop");
   if (noMatch && noMatch.value !== "") {
     const fixed = ["newContact", "newLead", "search", "none"];
-    if (noMatch.value.startsWith("flow:")) {
-      const flow = noMatch.value.slice(5);
+    if (noMatch.value.toLowerCase().startsWith("flow:")) {
+      const flow = noMatch.value.slice(5).trim();
       if (!FLOW_API_NAME.test(flow) || flow.endsWith("_") || flow.length > 80)
         report(
           noMatch.valueLine,
           "no-match-pop",
           `noMatchPop "${noMatch.value}" must name a flow by its API name, like flow:New_Caller_Intake (letters, digits and single underscores, starting with a letter).`
         );
-    } else if (!fixed.includes(noMatch.value))
+    } else if (!fixed.some((f) => f.toLowerCase() === noMatch.value.toLowerCase()))
       report(
         noMatch.valueLine,
         "no-match-pop",
@@ -702,11 +713,11 @@ function checkSoftphoneSettings(center, report) {
   if (ws && ws.value !== "") checkWebSocketUrl(ws, report);
 
   const domain = get("sipSettings", "sipDomain");
-  if (domain && domain.value !== "" && !isValidHost(domain.value))
+  if (domain && domain.value !== "" && !HOST_NAME.test(domain.value))
     report(
       domain.valueLine,
       "sip-domain",
-      `sipDomain "${domain.value}" must be a host name or IP address like pbx.example.com (no sip: prefix, port or path).`
+      `sipDomain "${domain.value}" must be a host name like pbx.example.com (no sip: prefix, port or path).`
     );
 
   const ice = get("sipSettings", "iceServers");

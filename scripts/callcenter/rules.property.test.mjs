@@ -38,7 +38,10 @@ const reserved = new Set([
 ]);
 const customName = fc
   .stringMatching(/^[A-Za-z][A-Za-z0-9]{0,39}$/)
-  .filter((n) => !/^req/i.test(n) && !reserved.has(n.toLowerCase()));
+  .filter(
+    (n) =>
+      !/^req/i.test(n) && !/password|passwd|secret|token/i.test(n) && !reserved.has(n.toLowerCase())
+  );
 
 const required = () => [
   {
