@@ -55,11 +55,15 @@ function onlyKeys(object: Payload, allowed: readonly string[]): string | null {
   return extra === undefined ? null : `unexpected key "${extra.slice(0, 40)}"`;
 }
 
+/** Digits, + * #, and the separators people write numbers with: nothing that could be markup. */
+const PHONE_TEXT = /^[0-9+*#().\-\s]+$/;
+
 function phoneText(value: unknown): value is string {
   return (
     typeof value === "string" &&
     value.trim() !== "" &&
     value.length <= MAX_INPUT_LENGTH &&
+    PHONE_TEXT.test(value) &&
     !CONTROL_CHARACTERS.test(value)
   );
 }
@@ -69,7 +73,7 @@ const PAYLOADS: Record<ChannelCommand["type"], (payload: Payload) => ChannelComm
     const extra = onlyKeys(p, ["number", "recordId"]);
     if (extra) return extra;
     if (!phoneText(p.number))
-      return `dial needs a number of at most ${MAX_INPUT_LENGTH} characters`;
+      return `dial needs a phone number of at most ${MAX_INPUT_LENGTH} characters`;
     if (p.recordId === undefined) return { type: "dial", number: p.number };
     if (!isSalesforceId(p.recordId)) return "dial recordId must be a 15 or 18 character record Id";
     return { type: "dial", number: p.number, recordId: p.recordId };
@@ -97,7 +101,7 @@ const PAYLOADS: Record<ChannelCommand["type"], (payload: Payload) => ChannelComm
     const extra = onlyKeys(p, ["number", "name"]);
     if (extra) return extra;
     if (!phoneText(p.number))
-      return `simulateIncoming needs a number of at most ${MAX_INPUT_LENGTH} characters`;
+      return `simulateIncoming needs a phone number of at most ${MAX_INPUT_LENGTH} characters`;
     if (p.name === undefined) return { type: "simulateIncoming", number: p.number };
     if (
       typeof p.name !== "string" ||
