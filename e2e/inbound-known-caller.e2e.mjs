@@ -38,7 +38,9 @@ test("known caller: pop, answer, hold, mute, keypad, hang up, after-call work, T
   await waitForReady(page);
   await assertAccessible(page, "ready");
   await shell(page, "softphone-panel-minimize").click();
-  await page.waitForSelector('[data-id="softphone-panel"][data-open="false"]');
+  await page.waitForSelector('[data-id="softphone-panel"][data-open="false"]', {
+    state: "attached"
+  });
 
   const maria = await findRecord(page, "Contact", (c) => c.LastName === "Garcia");
   await simulateIncoming(page, "(415) 555-0101");

@@ -84,7 +84,12 @@ export async function assertAccessible(page, view) {
   assert.deepEqual(
     bad.map(
       (v) =>
-        `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .map(
+            (n) =>
+              `${n.target.join(" ")} ${n.html.slice(0, 160)} ${(n.failureSummary ?? "").replace(/\s+/g, " ").slice(0, 240)}`
+          )
+          .join(" | ")}`
     ),
     [],
     `accessibility problems in the softphone's ${view} view`

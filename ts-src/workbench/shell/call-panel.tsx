@@ -10,7 +10,8 @@ import { Icon } from "./icon";
 import { phoneNumbersOf } from "./record-views";
 
 export const CHANNEL = "Softphone__c";
-const SOURCE = "softphoneCallPanel";
+/** The same source name the LWC uses. */
+const SOURCE = "callPanel";
 
 interface ChannelCall {
   id: string;
@@ -75,7 +76,17 @@ export function CallPanel(props: { record: OrgRecord; objectType: string }) {
   const numbers = phoneNumbersOf(props.record, props.objectType, (id) => store.backend.record(id));
   const call = state?.call ?? null;
   const live = call && call.state !== "ended" && call.state !== "wrapup";
-  const canDial = state?.agent === "ready" && !live;
+  // Like the LWC: calls are allowed unless the softphone said it is offline or busy.
+  const canDial = state?.agent !== "offline" && state?.agent !== "busy" && !live;
+  const status = live
+    ? ""
+    : !state
+      ? "Waiting for the softphone. Open the Phone utility if calls do not start."
+      : state.agent === "offline"
+        ? "The softphone is offline. Open the Phone utility to go online."
+        : state.agent === "busy"
+          ? "Finish the current call before placing another."
+          : "";
 
   return (
     <article class="slds-card" data-id="call-panel" aria-labelledby="call-panel-title">
@@ -95,7 +106,7 @@ export function CallPanel(props: { record: OrgRecord; objectType: string }) {
       </div>
       <div class="slds-card__body slds-card__body_inner">
         <p class="slds-text-body_small slds-m-bottom_x-small" data-id="call-panel-agent">
-          {state ? `Agent: ${state.agent}` : "Softphone not connected"}
+          {status || `Agent: ${state?.agent ?? "unknown"}`}
         </p>
         {call ? (
           <div
@@ -141,7 +152,7 @@ export function CallPanel(props: { record: OrgRecord; objectType: string }) {
                   data-id="call-panel-hangup"
                   onClick={() => send("hangup")}
                 >
-                  Hang up
+                  {call.state === "ringing" ? "Decline" : "Hang up"}
                 </button>
               </div>
             ) : null}

@@ -7,12 +7,14 @@
 import type { ScreenPopTarget, FlowArgument } from "../../host/cti-host";
 import {
   FakeOrg,
+  SCHEMA,
+  createFakeInteraction,
+  createFakeOpenCti,
+  registerSoftphoneApex,
   type FakePanelState,
   type FakeRecord,
   type FakeScreenPop
-} from "../../host/fake/org";
-import { createFakeOpenCti } from "../../host/fake/fake-opencti";
-import { SCHEMA } from "../../host/fake/schema";
+} from "../../host/fake";
 import type { FieldValue, OrgRecord, PanelChange, ShellBackend, ShellEvents } from "./backend";
 import { REQUIRED_FIELDS } from "./records";
 import { SEED } from "./seed";
@@ -93,6 +95,7 @@ function panelChanges(before: FakePanelState, after: FakePanelState): PanelChang
 export function createFakeBackend(options: FakeBackendOptions): ShellBackend & { org: FakeOrg } {
   const org = new FakeOrg();
   seedOrg(org);
+  registerSoftphoneApex(org);
   org.panel = { ...org.panel, visible: options.view === "classic" };
 
   const changeListeners = new Set<() => void>();
@@ -132,7 +135,7 @@ export function createFakeBackend(options: FakeBackendOptions): ShellBackend & {
     for (const l of clickToDialListeners) l(lastEnabled);
   };
   const lightningApi = createFakeOpenCti(org);
-  const classicApi = {};
+  const classicApi = createFakeInteraction(org);
   // enable/disableClickToDial only set a flag on the org; check it after every bridge call.
   setInterval(pollEnabled, 100);
 
