@@ -7,31 +7,14 @@ import { microphonePermission } from "./core/browser/microphone";
 import { webStorage } from "./core/browser/web-storage";
 import type { Settings } from "./core/settings";
 import { createSoftphone } from "./core/softphone";
-import type { CtiHost } from "./host/cti-host";
-import { LightningHost } from "./host/lightning/lightning-host";
-import type { OpenCtiLightningApi } from "./host/lightning/types";
+import type { KeyValueStorage } from "./core/storage";
+import { detectHost, type SforceWindow } from "./host/detect";
 import { createDemoPhone } from "./phone/demo";
 import type { Phone } from "./phone/phone";
 import { mountSoftphone } from "./ui";
 import "./ui/softphone.css";
 
-type SoftphoneWindow = Window & {
-  sforce?: { opencti?: OpenCtiLightningApi; interaction?: unknown };
-};
-
-/** Open CTI only works as the direct child of the Salesforce frame with these URL parameters. */
-function findHost(win: SoftphoneWindow): CtiHost | null {
-  const params = new URLSearchParams(win.location.search);
-  if (params.get("mode") === "Lightning" && params.has("sfdcIframeOrigin") && win.sforce?.opencti) {
-    return new LightningHost(win.sforce.opencti);
-  }
-  return null;
-}
-
-async function createPhone(
-  settings: Settings,
-  storage: ReturnType<typeof webStorage>["storage"]
-): Promise<Phone> {
+async function createPhone(settings: Settings, storage: KeyValueStorage): Promise<Phone> {
   if (settings.provider === "demo" || !settings.sip) return createDemoPhone();
   const { createSipPhone } = await import("./phone/sip");
   return createSipPhone({
@@ -47,13 +30,13 @@ async function createPhone(
 
 const element = document.getElementById("softphone");
 if (element) {
-  const win = window as SoftphoneWindow;
-  const local = webStorage(() => win.localStorage);
-  const session = webStorage(() => win.sessionStorage);
-  const host = findHost(win);
-  element.dataset.host = host ? host.kind : "none";
+  const local = webStorage(() => window.localStorage);
+  const session = webStorage(() => window.sessionStorage);
+  const detected = detectHost(window as Window & SforceWindow);
+  element.dataset.host = detected.kind;
   const store = createSoftphone({
-    host,
+    host: detected.kind === "none" ? null : detected.host,
+    noHostReason: detected.kind === "none" ? detected.reason : undefined,
     createPhone: (settings) => createPhone(settings, local.storage),
     storage: local.storage,
     storageDurable: local.durable,

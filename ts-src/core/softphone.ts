@@ -55,6 +55,8 @@ function canSimulate(phone: Phone | null): phone is Phone & IncomingSimulator {
 export interface SoftphoneDeps {
   /** null when the page is not inside Salesforce. */
   host: CtiHost | null;
+  /** Why there is no host, for diagnostics. */
+  noHostReason?: string;
   createPhone(settings: Settings): Promise<Phone>;
   /** Durable storage (localStorage): call-log outbox and recent calls. */
   storage: KeyValueStorage;
@@ -254,7 +256,8 @@ class Softphone implements SoftphoneController {
     if (!host) {
       this.logError(
         "host",
-        "Not inside Salesforce: open the softphone from the utility bar or console."
+        this.deps.noHostReason ??
+          "Not inside Salesforce: open the softphone from the utility bar or console."
       );
       return;
     }
