@@ -40,7 +40,8 @@ export async function runChecks({ root, wsdl = null, only = null, ruleset, cache
     convert: async () => ({ problems: await checkConvert(root) }),
     "metadata-schema": async () => {
       let model = loadJsforceModel();
-      if (wsdl && existsSync(wsdl)) model = overlayModel(model, loadWsdlModelFromFile(wsdl, xsdCache));
+      if (wsdl && existsSync(wsdl))
+        model = overlayModel(model, loadWsdlModelFromFile(wsdl, xsdCache));
       const files = metaFiles();
       return {
         problems: checkMetadataFiles(root, files, model, expectedTypeOf),

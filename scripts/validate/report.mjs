@@ -15,10 +15,10 @@ export function problem(root, file, line, rule, message) {
   return { file: rel || ".", line: Number.isFinite(line) && line > 0 ? line : 0, rule, message };
 }
 
-/** `file:line  rule  message` — the line is left out when the finding is about the whole file. */
+/** `file:line  rule  message` on one line; the line is left out when the finding is about the whole file. */
 export function formatProblem(p) {
   const where = p.line > 0 ? `${p.file}:${p.line}` : p.file;
-  return `${where}  ${p.rule}  ${p.message}`;
+  return `${where}  ${p.rule}  ${p.message.replace(/\s*\n\s*/g, " ")}`;
 }
 
 /** 1-based line number of a character offset. */
