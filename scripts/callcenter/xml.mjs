@@ -120,7 +120,7 @@ export function parseXml(source) {
       if (raw.includes("<")) fail(`"<" is not allowed in the value of attribute ${name}`, at);
       advance(end - pos + 1);
       if (attributes.some((a) => a.name === name)) fail(`attribute ${name} appears twice`, at);
-      attributes.push({ name, value: decode(raw, at).replace(/[\t\n\r]/g, " "), line: at });
+      attributes.push({ name, value: decode(raw.replace(/[\t\n\r]/g, " "), at), line: at });
     }
   };
 
