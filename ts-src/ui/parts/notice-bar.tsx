@@ -1,4 +1,7 @@
-/** A transient message for the agent (from the store, or an action that failed), dismissable. */
+/**
+ * A transient message for the agent (from the store, or an action that failed), dismissable.
+ * A long message scrolls inside the bar, which is focusable so keyboard users can scroll it.
+ */
 import { CloseIcon } from "./icons";
 import { ExtText } from "./ext-text";
 
@@ -14,9 +17,9 @@ export function NoticeBar({ message, onDismiss }: Props) {
       role="alert"
       data-id="notice"
     >
-      <h2 class="sp-notice__text">
+      <p class="sp-notice__text" tabIndex={0}>
         <ExtText text={message} />
-      </h2>
+      </p>
       <div class="slds-notify__close">
         <button
           type="button"

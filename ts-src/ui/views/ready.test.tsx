@@ -65,15 +65,17 @@ describe("ReadyView", () => {
 
   it("toggles ready and not ready", () => {
     const app = renderApp({ agent: "ready" });
-    const toggle = app.get("ready-toggle") as HTMLInputElement;
-    expect(toggle.checked).toBe(true);
+    const toggle = app.get("ready-toggle");
+    expect(toggle).toHaveAttribute("role", "switch");
+    expect(toggle).toHaveAttribute("aria-checked", "true");
+    expect(toggle).toHaveAccessibleName("Ready for calls");
     expect(app.get("agent-state")).toHaveTextContent("Ready");
     fireEvent.click(toggle);
     expect(app.store.callsTo("setReady")).toEqual([[false]]);
     // The store owns the state: the switch keeps showing Ready until it changes.
-    expect(toggle.checked).toBe(true);
+    expect(toggle).toHaveAttribute("aria-checked", "true");
     act(() => app.store.setState({ agent: "offline" }));
-    expect(toggle.checked).toBe(false);
+    expect(toggle).toHaveAttribute("aria-checked", "false");
     expect(app.get("agent-state")).toHaveTextContent("Not ready");
     fireEvent.click(toggle);
     expect(app.store.callsTo("setReady")).toEqual([[false], [true]]);
