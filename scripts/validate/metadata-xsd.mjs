@@ -5,7 +5,17 @@
  * cached under .tmp/ — the WSDL is never copied into the repository.
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync
+} from "node:fs";
 import { join } from "node:path";
 import { runProcess } from "./process.mjs";
 import { problem } from "./report.mjs";
@@ -95,11 +105,29 @@ export function cachedXsd(wsdlPath, typeNames, cacheDir) {
     .digest("hex")
     .slice(0, 16);
   const file = join(cacheDir, `metadata-${key}.xsd`);
-  if (!existsSync(file)) {
+  if (existsSync(file)) {
+    const now = new Date();
+    utimesSync(file, now, now); // marks it in use for pruneStaleSchemas
+  } else {
     mkdirSync(cacheDir, { recursive: true });
-    writeFileSync(file, xsdFromWsdl(wsdlText, typeNames));
+    pruneStaleSchemas(cacheDir);
+    // Write then rename, so a concurrent run never reads a half-written schema.
+    const partial = `${file}.${process.pid}.tmp`;
+    writeFileSync(partial, xsdFromWsdl(wsdlText, typeNames));
+    renameSync(partial, file);
   }
   return file;
+}
+
+/** Each schema is a few MB; drop those no run has needed for an hour (other WSDLs or type sets). */
+function pruneStaleSchemas(cacheDir) {
+  const hourAgo = Date.now() - 3600_000;
+  for (const name of readdirSync(cacheDir)) {
+    if (!/^metadata-[0-9a-f]+\.xsd$/.test(name)) continue;
+    const path = join(cacheDir, name);
+    if (statSync(path).atimeMs < hourAgo && statSync(path).mtimeMs < hourAgo)
+      rmSync(path, { force: true });
+  }
 }
 
 const tidy = (message) =>
