@@ -1,0 +1,168 @@
+import { FakeOrg, MAX_CALLER_MATCHES, createFakeOpenCti, registerSoftphoneApex } from ".";
+
+function org() {
+  const fake = new FakeOrg();
+  registerSoftphoneApex(fake);
+  return fake;
+}
+
+function run(
+  fake: FakeOrg,
+  className: string,
+  methodName: string,
+  params: Record<string, string> = {}
+): unknown {
+  const outcome = fake.runApex(className, methodName, params);
+  if (!outcome.ok) throw new Error(outcome.error.description);
+  expect(typeof outcome.value).toBe("string");
+  return JSON.parse(outcome.value as string);
+}
+
+describe("SoftphoneCallerLookup.findByPhone", () => {
+  it("matches Contacts, Accounts and unconverted Leads ignoring formatting", () => {
+    const fake = org();
+    const acme = fake.addAccount({ Name: "Acme", Phone: "+1 415-555-0100" });
+    const contact = fake.addContact({
+      FirstName: "Ada",
+      LastName: "Lovelace",
+      MobilePhone: "(415) 555 0100",
+      AccountId: acme.Id
+    });
+    const lead = fake.addLead({ LastName: "Lee", Company: "Lee Ltd", Phone: "415.555.0100" });
+    fake.addLead({ LastName: "Converted", Company: "C", Phone: "4155550100", IsConverted: true });
+    fake.addContact({ LastName: "Other", Phone: "415 555 0199" });
+    expect(run(fake, "SoftphoneCallerLookup", "findByPhone", { phone: "4155550100" })).toEqual({
+      matches: [
+        {
+          id: contact.Id,
+          name: "Ada Lovelace",
+          objectType: "Contact",
+          phone: "(415) 555 0100",
+          accountId: acme.Id,
+          accountName: "Acme"
+        },
+        { id: acme.Id, name: "Acme", objectType: "Account", phone: "+1 415-555-0100" },
+        { id: lead.Id, name: "Lee", objectType: "Lead", phone: "415.555.0100" }
+      ]
+    });
+  });
+
+  it("returns person accounts once, as Accounts", () => {
+    const fake = org();
+    const { account } = fake.addPersonAccount({
+      FirstName: "Pat",
+      LastName: "Person",
+      PersonMobilePhone: "+44 7700 900123"
+    });
+    expect(run(fake, "SoftphoneCallerLookup", "findByPhone", { phone: "07700 900123" })).toEqual({
+      matches: [
+        { id: account.Id, name: "Pat Person", objectType: "Account", phone: "+44 7700 900123" }
+      ]
+    });
+  });
+
+  it(`returns at most ${MAX_CALLER_MATCHES} matches`, () => {
+    const fake = org();
+    for (let i = 0; i < 25; i++)
+      fake.addContact({ LastName: `C${String(i).padStart(2, "0")}`, Phone: "555-0100" });
+    const result = run(fake, "SoftphoneCallerLookup", "findByPhone", { phone: "5550100" }) as {
+      matches: unknown[];
+    };
+    expect(result.matches).toHaveLength(MAX_CALLER_MATCHES);
+  });
+
+  it.each(["", "12", "call me", "+1 415 555 0100 ext. 5", "1".repeat(21), undefined])(
+    "answers INVALID_PHONE for %p",
+    (phone) => {
+      const fake = org();
+      const result = run(
+        fake,
+        "SoftphoneCallerLookup",
+        "findByPhone",
+        phone === undefined ? {} : { phone }
+      );
+      expect(result).toEqual({ error: "INVALID_PHONE", message: expect.any(String) });
+    }
+  );
+
+  it("is reachable through runApex, namespaced too", async () => {
+    const fake = new FakeOrg();
+    registerSoftphoneApex(fake, { namespace: "ocs" });
+    const contact = fake.addContact({ LastName: "Ng", Phone: "555 0100" });
+    const api = createFakeOpenCti(fake);
+    const response = await new Promise<{ returnValue: { runApex: string } | null }>((resolve) =>
+      api.runApex({
+        apexClass: "ocs.SoftphoneCallerLookup",
+        methodName: "findByPhone",
+        methodParams: "phone=5550100",
+        callback: resolve
+      })
+    );
+    expect(JSON.parse(response.returnValue?.runApex ?? "{}")).toEqual({
+      matches: [expect.objectContaining({ id: contact.Id })]
+    });
+  });
+});
+
+describe("SoftphoneDirectory.search", () => {
+  it("lists call center users (not the caller) and directory numbers that match", () => {
+    const fake = org();
+    fake.addUser({ FirstName: "Bob", LastName: "Builder", Extension: "201", Title: "Support" });
+    fake.addUser({ FirstName: "Carol", LastName: "Cole", Phone: "+1 415 555 0102" });
+    fake.addUser(
+      { FirstName: "Dan", LastName: "Elsewhere", Phone: "555" },
+      { inCallCenter: false }
+    );
+    fake.addUser({ FirstName: "No", LastName: "Phone" });
+    fake.directoryNumbers.push(
+      {
+        callCenterName: "Open CTI Softphone",
+        name: "Sales line",
+        phone: "+1 415 555 0199",
+        description: "Main sales"
+      },
+      { callCenterName: "Another Center", name: "Hidden", phone: "1" }
+    );
+    expect(run(fake, "SoftphoneDirectory", "search", { term: "" })).toEqual({
+      entries: [
+        { name: "Bob Builder", number: "201", kind: "user", description: "Support" },
+        { name: "Carol Cole", number: "+1 415 555 0102", kind: "user" },
+        {
+          name: "Sales line",
+          number: "+1 415 555 0199",
+          kind: "directory",
+          description: "Main sales"
+        }
+      ]
+    });
+    expect(run(fake, "SoftphoneDirectory", "search", { term: "carol" })).toEqual({
+      entries: [{ name: "Carol Cole", number: "+1 415 555 0102", kind: "user" }]
+    });
+    expect(run(fake, "SoftphoneDirectory", "search", { term: "0199" })).toEqual({
+      entries: [expect.objectContaining({ name: "Sales line", kind: "directory" })]
+    });
+    expect(run(fake, "SoftphoneDirectory", "search", { term: "sales" })).toEqual({
+      entries: [expect.objectContaining({ name: "Sales line" })]
+    });
+  });
+});
+
+describe("SoftphoneSipAccount.getMine", () => {
+  it("returns the running user's credentials or NOT_PROVISIONED", () => {
+    const fake = org();
+    expect(run(fake, "SoftphoneSipAccount", "getMine")).toEqual({ error: "NOT_PROVISIONED" });
+    fake.sipAccounts.set(fake.currentUserId, {
+      username: "1001",
+      password: "s3cret",
+      displayName: "Ada Agent"
+    });
+    expect(run(fake, "SoftphoneSipAccount", "getMine")).toEqual({
+      username: "1001",
+      password: "s3cret",
+      displayName: "Ada Agent"
+    });
+    const other = fake.addUser({ LastName: "Other" });
+    fake.sipAccounts.set(other.Id, { username: "1002", password: "x" });
+    expect(run(fake, "SoftphoneSipAccount", "getMine")).toMatchObject({ username: "1001" });
+  });
+});
