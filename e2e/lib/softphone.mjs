@@ -41,7 +41,7 @@ export async function simulateIncoming(page, number, { name } = {}) {
   }
   if (name) await shell(page, "wb-simulate-name").fill(name);
   await shell(page, "wb-simulate-incoming").click();
-  await shell(page, "workbench-toggle").click();
+  await shell(page, "workbench-controls").waitFor({ state: "detached" });
 }
 
 /** The org's records of a type, read through the shell's backend. */

@@ -23,7 +23,8 @@ export function callerChoices(records: Array<{ label: string; list: OrgRecord[] 
   return out;
 }
 
-function SimulateCall() {
+/** Closes the controls after simulating, so the agent sees the call arrive. */
+function SimulateCall(props: { onDone: () => void }) {
   const store = useStore();
   const { orgVersion, view } = useShellState();
   const choices = useMemo(
@@ -58,7 +59,7 @@ function SimulateCall() {
         if (name.trim()) payload.name = name.trim();
         store.backend.publish(CHANNEL, { source: "workbench", type: "simulateIncoming", payload });
         store.log(`simulated incoming call from ${number}`);
-        store.togglePanel(true);
+        props.onDone();
       }}
     >
       <div class="slds-form-element slds-m-bottom_x-small">
@@ -233,7 +234,7 @@ export function WorkbenchControls(props: { onClose: () => void }) {
       </div>
       <div class="slds-panel__body">
         <h3 class="slds-text-title_caps slds-m-bottom_x-small">Incoming call</h3>
-        <SimulateCall />
+        <SimulateCall onDone={props.onClose} />
         <h3 class="slds-text-title_caps slds-m-top_medium slds-m-bottom_x-small">
           Call center settings
         </h3>
