@@ -92,17 +92,10 @@ export async function runChecks({ root, wsdl = null, only = null, ruleset, cache
       try {
         result = await checks[name]();
       } catch (e) {
-        result = {
-          problems: [
-            problem(
-              root,
-              ".",
-              0,
-              `${name}/crashed`,
-              e instanceof Error ? (e.stack ?? e.message) : String(e)
-            )
-          ]
-        };
+        // A check that cannot run fails; its message says why (the stack only helps when debugging).
+        const message =
+          e instanceof Error ? (process.env.DEBUG ? (e.stack ?? e.message) : e.message) : String(e);
+        result = { problems: [problem(root, ".", 0, `${name}/could-not-run`, message)] };
       }
       if (result === null) return null;
       return { name, ...result, seconds: (Date.now() - started) / 1000 };

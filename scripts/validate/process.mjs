@@ -18,7 +18,13 @@ export function runProcess(cmd, args, { cwd, env = process.env, input } = {}) {
     let stderr = "";
     child.stdout.on("data", (d) => (stdout += d));
     child.stderr.on("data", (d) => (stderr += d));
-    child.on("error", reject);
+    child.on("error", (err) =>
+      reject(
+        new Error(
+          `cannot run ${cmd}: ${err.code === "ENOENT" ? "it is not installed (not found on PATH)" : err.message}`
+        )
+      )
+    );
     child.on("close", (code, signal) =>
       resolve({ code: code ?? (signal ? 128 : 1), stdout, stderr })
     );
