@@ -1,3 +1,4 @@
+import type { LightningResponse } from "../lightning/types";
 import { FakeOrg, MAX_CALLER_MATCHES, createFakeOpenCti, registerSoftphoneApex } from ".";
 
 function org() {
@@ -90,7 +91,7 @@ describe("SoftphoneCallerLookup.findByPhone", () => {
     registerSoftphoneApex(fake, { namespace: "ocs" });
     const contact = fake.addContact({ LastName: "Ng", Phone: "555 0100" });
     const api = createFakeOpenCti(fake);
-    const response = await new Promise<{ returnValue: { runApex: string } | null }>((resolve) =>
+    const response = await new Promise<LightningResponse<{ runApex: unknown }>>((resolve) =>
       api.runApex({
         apexClass: "ocs.SoftphoneCallerLookup",
         methodName: "findByPhone",
@@ -98,7 +99,7 @@ describe("SoftphoneCallerLookup.findByPhone", () => {
         callback: resolve
       })
     );
-    expect(JSON.parse(response.returnValue?.runApex ?? "{}")).toEqual({
+    expect(JSON.parse(String(response.returnValue?.runApex))).toEqual({
       matches: [expect.objectContaining({ id: contact.Id })]
     });
   });
