@@ -261,11 +261,7 @@ export class SipPhone implements Phone {
       session
         .invite({
           requestDelegate: {
-            onAccept: () => {
-              // A re-REGISTER after reconnecting leaves sip.js in Registered: no state change.
-              if (generation === this.generation) this.markRegistered();
-              resolve();
-            },
+            onAccept: () => resolve(),
             onReject: (response) => {
               session.sessionDescriptionHandlerOptionsReInvite = previous;
               reject(
@@ -352,8 +348,14 @@ export class SipPhone implements Phone {
     const consult = this.requireEstablished(consultCallId);
     if (entry === consult)
       throw new PhoneError("INVALID_STATE", "Pick two different calls to connect.");
-    await this.refer(entry, consult.session);
+    // The target's INVITE with Replaces may end the consult call before the final NOTIFY.
     consult.endReason = "transferred";
+    try {
+      await this.refer(entry, consult.session);
+    } catch (error) {
+      consult.endReason = undefined;
+      throw error;
+    }
     // The target's INVITE with Replaces ends the consult dialog; end it ourselves if it does not.
     setTimeout(() => {
       if (!consult.ended && consult.session.state === SessionState.Established)
@@ -640,11 +642,15 @@ export class SipPhone implements Phone {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
-        if (error) return reject(error);
-        entry.endReason = "transferred";
+        if (error) {
+          entry.endReason = undefined;
+          return reject(error);
+        }
         session.bye().catch(() => undefined);
         resolve();
       };
+      // A transferee that hangs up once connected to the target ends this call as transferred.
+      entry.endReason = "transferred";
       // No final NOTIFY (some PBXs only send 100 Trying): the REFER was accepted, so hand off.
       const timer = setTimeout(() => done(), TRANSFER_NOTIFY_TIMEOUT_MS);
       session
