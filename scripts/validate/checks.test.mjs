@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { checkSuppressions } from "./apex-check.mjs";
 import { firstDifferentLine } from "./style-check.mjs";
-import { checkJsonSchemas } from "./json-schema-check.mjs";
+import { checkJsonSchemas, jsonErrorOffset } from "./json-schema-check.mjs";
 import { compareWithPackageXml, readPackageXml } from "./convert-check.mjs";
 import { formatProblem } from "./report.mjs";
 import { fixtureProject } from "./fixture.mjs";
@@ -120,6 +120,31 @@ describe("JSON schemas of sfdx-project.json and the scratch org definition", () 
       fx.write("sfdx-project.json", project);
       fx.write("config/project-scratch-def.json", scratch);
     }
+  });
+});
+
+describe("where JSON.parse failed", () => {
+  const offsetOf = (text) => {
+    try {
+      JSON.parse(text);
+    } catch (e) {
+      return jsonErrorOffset(text, e.message);
+    }
+    throw new Error("the text parsed");
+  };
+
+  test("from the position V8 names", () => {
+    const text = '{\n  "a": 1,\n  "b" 2\n}\n';
+    assert.equal(text.slice(offsetOf(text))[0], "2");
+  });
+
+  test("from the text V8 quotes around the bad token", () => {
+    const text = '{\n  "packageDirectories": [\n    { "path": "force-app" }\n  ],\n  "name": }\n';
+    assert.equal(text.slice(offsetOf(text)).slice(0, 2), "}\n");
+  });
+
+  test("at the end when the input stops early", () => {
+    assert.equal(offsetOf('{ "a": '), 7);
   });
 });
 

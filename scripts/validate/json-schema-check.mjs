@@ -34,6 +34,24 @@ function lineOfPath(text, instancePath) {
   return i < 0 ? 1 : lineAt(text, i);
 }
 
+/**
+ * Where JSON.parse failed: V8 names the position, or quotes the text around the bad token
+ * (about 10 characters either side, "..." marking a cut).
+ */
+export function jsonErrorOffset(text, message) {
+  const at = /at position (\d+)/.exec(message);
+  if (at) return Number(at[1]);
+  if (/Unexpected end of JSON input/.test(message)) return text.length;
+  const quoted =
+    /^Unexpected token '([\s\S])', (\.\.\.)?"([\s\S]*?)"(\.\.\.)? is not valid JSON$/.exec(message);
+  if (!quoted) return null;
+  const [, token, cutBefore, snippet] = quoted;
+  const start = text.indexOf(snippet);
+  if (start < 0) return null;
+  const inSnippet = cutBefore ? 10 : snippet.indexOf(token);
+  return start + Math.max(0, inSnippet);
+}
+
 export function checkJsonSchemas(root) {
   const problems = [];
   for (const { file, schema, required } of JSON_FILES) {
@@ -48,14 +66,14 @@ export function checkJsonSchemas(root) {
     try {
       data = JSON.parse(text);
     } catch (e) {
-      const pos = Number(/position (\d+)/.exec(e.message)?.[1]);
+      const pos = jsonErrorOffset(text, e.message);
       problems.push(
         problem(
           root,
           file,
-          Number.isFinite(pos) ? lineAt(text, pos) : 1,
+          pos === null ? 0 : lineAt(text, pos),
           "json-schema/syntax",
-          e.message
+          e.message.replace(/\s+/g, " ")
         )
       );
       continue;
