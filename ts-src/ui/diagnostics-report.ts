@@ -11,7 +11,9 @@ export function diagnosticsReport(state: SoftphoneState, now: number = Date.now(
     `Phone: ${state.phoneKind ?? "none"}, registration ${state.registration}${state.needsSignIn ? ", needs sign-in" : ""}`,
     `Agent: ${state.agent}`,
     `Microphone: ${state.microphone}`,
-    `Call logs waiting to save: ${state.outboxPending}`,
+    `Call logs waiting to save: ${state.outboxPending}${state.storageDurable === false ? " (memory only)" : ""}`,
+    `Initialized: ${state.initialized === undefined ? "unknown" : state.initialized ? "yes" : "no"}`,
+    `Message channel: ${state.channelAvailable === undefined ? "unknown" : state.channelAvailable ? "yes" : "no"}`,
     `Call: ${state.call ? `${state.call.direction} ${state.call.state}` : "none"}`,
     `Errors: ${state.errors.length}`,
     ...[...state.errors]

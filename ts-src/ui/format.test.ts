@@ -39,3 +39,16 @@ describe("partyName / partyLabel", () => {
     expect(partyLabel(makeCall({ displayNumber: "" }))).toBe("+14155550123");
   });
 });
+
+describe("partyName with a known caller", () => {
+  it("uses the caller record's name when caller ID has none", () => {
+    expect(
+      partyName(
+        makeCall({
+          caller: { id: "003A", name: "Dana" },
+          relatedTo: { id: "500B", name: "Case 1" }
+        })
+      )
+    ).toBe("Dana");
+  });
+});

@@ -20,9 +20,10 @@ export function formatClock(at: number): string {
     .join(":");
 }
 
-/** The best name for the other party: the caller ID name, else the one matched record. */
+/** The best name for the other party: caller ID name, known caller, one match, related record. */
 export function partyName(call: CallView): string | undefined {
   if (call.callerName) return call.callerName;
+  if (call.caller?.name) return call.caller.name;
   if (call.matchStatus === "one" && call.matches[0]) return call.matches[0].name;
   return call.relatedTo?.name;
 }

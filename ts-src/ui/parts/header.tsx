@@ -12,6 +12,7 @@ export function agentLabel(state: SoftphoneState): string {
   if (state.agent === "ready") return "Ready";
   if (state.agent === "busy") return "Busy";
   if (state.needsSignIn) return "Signed out";
+  if (state.notReady && state.phoneKind) return "Not ready";
   return state.phoneKind && state.registration === "registered" ? "Not ready" : "Offline";
 }
 

@@ -1,5 +1,11 @@
 /** Demo phone only: places a simulated inbound call from the typed number. */
 import { useState } from "preact/hooks";
+import type { SoftphoneState } from "../../core/model";
+
+/** The demo phone's "Simulate incoming call"; a store may also say the phone cannot. */
+export function canSimulate(state: SoftphoneState): boolean {
+  return state.phoneKind === "demo" && state.canSimulateIncoming !== false;
+}
 
 interface Props {
   onSimulate: (number: string) => void;

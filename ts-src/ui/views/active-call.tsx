@@ -8,7 +8,7 @@ import { Keypad } from "../parts/keypad";
 import { MatchChooser } from "../parts/match-chooser";
 import { NotesField } from "../parts/notes-field";
 import { RelatedTo } from "../parts/related-to";
-import { SimulateIncoming } from "../parts/simulate-incoming";
+import { SimulateIncoming, canSimulate } from "../parts/simulate-incoming";
 import { TransferPanel } from "../parts/transfer-panel";
 import { partyName } from "../format";
 import { useAutoFocus } from "../use-auto-focus";
@@ -152,7 +152,7 @@ export function ActiveCallView({ state, call, actions, autoFocus }: Props) {
         <HangUpIcon class="slds-button__icon_left" />
         {call.state === "dialing" ? "Cancel call" : "Hang up"}
       </button>
-      {state.phoneKind === "demo" && live && !state.waitingCall && (
+      {canSimulate(state) && live && !state.waitingCall && (
         <SimulateIncoming onSimulate={(n) => void actions.simulateIncomingCall(n)} />
       )}
     </section>

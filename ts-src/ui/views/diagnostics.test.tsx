@@ -106,3 +106,25 @@ describe("copy details for support", () => {
     expect(app.get("diagnostics-view")).toHaveTextContent("Select the text below and copy it.");
   });
 });
+
+describe("optional store details", () => {
+  it("shows start-up, channel and storage durability when the store reports them", () => {
+    const app = openDiagnostics({
+      initialized: false,
+      channelAvailable: false,
+      storageDurable: false,
+      outboxPending: 1
+    });
+    expect(app.get("diag-initialized")).toHaveTextContent("Not yet");
+    expect(app.get("diag-channel")).toHaveTextContent("Not available");
+    expect(app.get("diag-outbox")).toHaveTextContent(
+      "1 (browser storage blocked: kept in memory only)"
+    );
+  });
+
+  it("leaves them out when the store does not", () => {
+    const app = openDiagnostics({});
+    expect(app.byId("diag-initialized")).toBeNull();
+    expect(app.byId("diag-channel")).toBeNull();
+  });
+});

@@ -29,6 +29,13 @@ function settingsLabel(state: SoftphoneState): string {
   return n === 0 ? "Loaded, valid" : `Loaded, ${n} problem${n === 1 ? "" : "s"}`;
 }
 
+function outboxLabel(state: SoftphoneState): string {
+  const count = String(state.outboxPending);
+  return state.storageDurable === false
+    ? `${count} (browser storage blocked: kept in memory only)`
+    : count;
+}
+
 function phoneLabel(state: SoftphoneState): string {
   if (!state.phoneKind) return "Not started";
   const kind = state.phoneKind === "demo" ? "Demo phone" : "SIP phone";
@@ -50,8 +57,22 @@ export function DiagnosticsView({
     ["Phone", phoneLabel(state), "diag-phone"],
     ["Agent", state.agent, "diag-agent"],
     ["Microphone", MICROPHONE[state.microphone], "diag-microphone"],
-    ["Call logs waiting to save", String(state.outboxPending), "diag-outbox"]
+    ["Call logs waiting to save", outboxLabel(state), "diag-outbox"]
   ];
+  if (state.initialized !== undefined) {
+    rows.push([
+      "Started",
+      state.initialized ? "Yes: Salesforce was told the softphone is ready" : "Not yet",
+      "diag-initialized"
+    ]);
+  }
+  if (state.channelAvailable !== undefined) {
+    rows.push([
+      "Message channel",
+      state.channelAvailable ? "Connected" : "Not available",
+      "diag-channel"
+    ]);
+  }
   return (
     <section class="sp-view" data-id="diagnostics-view" aria-labelledby="sp-diag-title">
       <div class="sp-row">

@@ -140,3 +140,22 @@ describe("ReadyView", () => {
     expect(sip.byId("simulate-number")).toBeNull();
   });
 });
+
+describe("ReadyView with the store's optional fields", () => {
+  it("redials with the record the call was about", () => {
+    const app = renderApp({ recentCalls: [{ ...recent[0]!, recordId: "003A" }] });
+    fireEvent.click(app.get("redial-r1"));
+    expect(app.store.callsTo("dial")).toEqual([["+14155550123", "003A"]]);
+  });
+
+  it("hides the demo control when the phone cannot simulate calls", () => {
+    const app = renderApp({ phoneKind: "demo", canSimulateIncoming: false });
+    expect(app.byId("simulate-incoming")).toBeNull();
+  });
+
+  it("says Not ready when the agent chose it", () => {
+    const app = renderApp({ agent: "offline", notReady: true });
+    expect(app.get("agent-state")).toHaveTextContent("Not ready");
+    expect(app.get("ready-toggle")).toHaveAttribute("aria-checked", "false");
+  });
+});

@@ -6,7 +6,7 @@ import { DirectorySearch } from "../parts/directory-search";
 import { PhoneIcon } from "../parts/icons";
 import { Keypad } from "../parts/keypad";
 import { RecentCalls } from "../parts/recent-calls";
-import { SimulateIncoming } from "../parts/simulate-incoming";
+import { SimulateIncoming, canSimulate } from "../parts/simulate-incoming";
 import { useAutoFocus } from "../use-auto-focus";
 
 interface Props {
@@ -98,7 +98,7 @@ export function ReadyView({ state, actions, autoFocus }: Props) {
         <RecentCalls
           calls={state.recentCalls}
           disabled={!canDial}
-          onRedial={(call) => void actions.dial(call.number)}
+          onRedial={(call) => void actions.dial(call.number, call.recordId)}
         />
       ) : (
         <DirectorySearch
@@ -110,7 +110,7 @@ export function ReadyView({ state, actions, autoFocus }: Props) {
           onPick={(entry) => void actions.dial(entry.number)}
         />
       )}
-      {state.phoneKind === "demo" && (
+      {canSimulate(state) && (
         <SimulateIncoming onSimulate={(n) => void actions.simulateIncomingCall(n)} />
       )}
     </section>
