@@ -1,4 +1,4 @@
-import { readCallerMatches, readDirectory, readSipAccount } from "./apex";
+import { readCallerMatches, readDirectory, readLoggedCall, readSipAccount } from "./apex";
 
 describe("readCallerMatches", () => {
   it("reads matches from a JSON string or an object", () => {
@@ -126,5 +126,19 @@ describe("readSipAccount", () => {
     });
     expect(readSipAccount({ username: "1001" })).toMatchObject({ ok: false });
     expect(readSipAccount(null)).toMatchObject({ ok: false });
+  });
+});
+
+describe("readLoggedCall", () => {
+  it("reads a Task id or null, and rejects anything else", () => {
+    expect(readLoggedCall('{"taskId":"00T000000000001AAA"}')).toEqual({
+      ok: true,
+      value: "00T000000000001AAA"
+    });
+    expect(readLoggedCall({ taskId: null })).toEqual({ ok: true, value: null });
+    expect(readLoggedCall({ taskId: "003000000000001" })).toMatchObject({ ok: false });
+    expect(readLoggedCall({})).toMatchObject({ ok: false });
+    expect(readLoggedCall({ error: "FORBIDDEN" })).toMatchObject({ ok: false });
+    expect(readLoggedCall("oops")).toMatchObject({ ok: false });
   });
 });

@@ -105,3 +105,20 @@ export function readSipAccount(result: unknown): ApexResult<SipCredentials> {
   if (authorizationUser) credentials.authorizationUser = authorizationUser;
   return { ok: true, value: credentials };
 }
+
+/**
+ * `SoftphoneCallLog.findByCallObject(callObject)` → `{"taskId": "00T…" | null}`: whether a
+ * call's Task already exists, asked before resending a log whose earlier attempt may have
+ * landed (a saveLog that timed out).
+ */
+export function readLoggedCall(result: unknown): ApexResult<string | null> {
+  const object = asObject(result);
+  if (!object)
+    return { ok: false, message: "The call log lookup returned something that is not JSON." };
+  const error = apexError(object);
+  if (error) return { ok: false, message: `The call log lookup failed: ${error}` };
+  if (object.taskId === null) return { ok: true, value: null };
+  if (isSalesforceId(object.taskId) && object.taskId.startsWith("00T"))
+    return { ok: true, value: object.taskId };
+  return { ok: false, message: "The call log lookup returned no taskId." };
+}

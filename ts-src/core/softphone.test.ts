@@ -931,6 +931,38 @@ describe("durability", () => {
   });
 });
 
+describe("call log lookup before a resend", () => {
+  async function timedOut(lookup?: (p: Record<string, string>) => unknown) {
+    const h = host({ "/softphoneSettings/wrapUpSeconds": "0" });
+    h.saveLogOutcomes.push(new HostFailure("TIMEOUT", "no callback", "saveLog"));
+    if (lookup) h.apex.set("SoftphoneCallLog.findByCallObject", lookup);
+    const t = await boot(h);
+    await t.store.actions.simulateIncomingCall("+14155550100");
+    await t.store.actions.decline();
+    await t.clock.advance(2000);
+    return { h, t };
+  }
+
+  it("asks SoftphoneCallLog.findByCallObject and does not resend a Task that exists", async () => {
+    const asked: string[] = [];
+    const { h, t } = await timedOut((p) => {
+      asked.push(p.callObject);
+      return '{"taskId":"00T000000000777AAA"}';
+    });
+    expect(asked).toEqual([t.store.getState().recentCalls[0].id]);
+    expect(h.callsTo("saveLog")).toHaveLength(1);
+    expect(t.store.getState().outboxPending).toBe(0);
+  });
+
+  it("resends when the lookup finds nothing or is not deployed", async () => {
+    const none = await timedOut(() => '{"taskId":null}');
+    expect(none.h.callsTo("saveLog")).toHaveLength(2);
+    const missing = await timedOut();
+    expect(missing.h.callsTo("saveLog")).toHaveLength(2);
+    expect(missing.t.store.getState().outboxPending).toBe(0);
+  });
+});
+
 describe("directory and odds and ends", () => {
   it("searches the directory, ignoring stale answers and reporting failures", async () => {
     const h = host();

@@ -5,7 +5,7 @@
 import type { ClickToDialEvent, CtiHost, PageInfo, Unsubscribe, WorkItem } from "../host/cti-host";
 import { isHostError } from "../host/cti-host";
 import type { CallEndReason, Phone, PhoneCall, PhoneEvent, SipCredentials } from "../phone/phone";
-import { readDirectory, readSipAccount } from "./apex";
+import { readDirectory, readLoggedCall, readSipAccount } from "./apex";
 import { buildTaskFields, isSalesforceId, isWhoId } from "./call-log";
 import { SoftphoneChannel, type ChannelCommand } from "./channel";
 import { systemClock, type Clock, type TimerHandle } from "./clock";
@@ -68,7 +68,10 @@ export interface SoftphoneDeps {
   logger?: SoftphoneLogger;
   microphone?: () => Promise<MicrophoneState>;
   random?: () => number;
-  /** Asks Salesforce whether a call was already logged (after an attempt that timed out). */
+  /**
+   * Asks Salesforce whether a call was already logged (after an attempt that may have landed);
+   * defaults to runApex SoftphoneCallLog.findByCallObject.
+   */
   findLoggedCall?: (callId: string) => Promise<string | null>;
 }
 
@@ -386,13 +389,14 @@ class Softphone implements SoftphoneController {
   }
 
   private startOutbox(host: CtiHost): void {
-    const findLoggedCall = this.deps.findLoggedCall;
+    const findLoggedCall =
+      this.deps.findLoggedCall ?? ((callId: string) => this.findLoggedCall(host, callId));
     this.outbox = new Outbox({
       storage: this.deps.storage,
       clock: this.clock,
       random: this.deps.random,
       send: (entry) => host.saveLog(entry.entityApiName, entry.fields),
-      findExisting: findLoggedCall ? (entry) => findLoggedCall(entry.callId) : undefined,
+      findExisting: (entry) => findLoggedCall(entry.callId),
       afterSaved: (entry, recordId) => this.afterLogSaved(host, entry, recordId),
       onChange: (pending) => {
         if (pending !== this.state.outboxPending) this.set({ outboxPending: pending });
@@ -401,6 +405,14 @@ class Softphone implements SoftphoneController {
         this.logError("log", `Call log for ${entry.callId} not saved yet: ${describe(error)}`)
     });
     void this.outbox.start();
+  }
+
+  /** Asks Salesforce for the Task of an earlier attempt; null (resend) when it cannot tell. */
+  private async findLoggedCall(host: CtiHost, callId: string): Promise<string | null> {
+    const result = readLoggedCall(
+      await host.runApex("SoftphoneCallLog", "findByCallObject", { callObject: callId })
+    );
+    return result.ok ? result.value : null;
   }
 
   private async afterLogSaved(host: CtiHost, entry: OutboxEntry, recordId: string): Promise<void> {
@@ -742,7 +754,7 @@ class Softphone implements SoftphoneController {
     const recordIds = [view.caller?.id, view.relatedTo?.id].filter(
       (id): id is string => id !== undefined
     );
-    const work = this.workItems.take(recordIds, view.startedAt);
+    const work = this.workItems.take(recordIds, view.startedAt, view.number);
     const wasConnected = view.connectedAt !== undefined;
     const host = this.deps.host;
     if (!this.settings?.logCalls || !this.outbox || !host) {

@@ -29,4 +29,13 @@ describe("WorkItems", () => {
     expect(items.take(["x"], 0)).toBeUndefined();
     expect(items.take(["y"], 0)).toEqual({ workId: "a", workTargetId: "y" });
   });
+
+  it("matches a work item by the number it asked to dial", () => {
+    const items = new WorkItems();
+    items.remember({ workId: "w", workTargetId: "00Q000000000009", to: "(415) 555-0100" }, 0);
+    expect(items.take(["003000000000001"], 10 * UNTARGETED_WINDOW_MS, "+12")).toBeUndefined();
+    expect(items.take([], 10 * UNTARGETED_WINDOW_MS, "+1 415 555 0100")).toMatchObject({
+      workId: "w"
+    });
+  });
 });

@@ -23,11 +23,23 @@ export class WorkItems {
     this.started = this.started.slice(-MAX_REMEMBERED);
   }
 
-  /** Takes the work item for a call about `recordIds` that started at `callStartedAt`. */
-  take(recordIds: readonly string[], callStartedAt: number): WorkItem | undefined {
-    const targeted = this.started.find(
-      (item) => item.work.workTargetId !== undefined && recordIds.includes(item.work.workTargetId)
-    );
+  /**
+   * Takes the work item for a call about `recordIds` (or to `number`, digits compared) that
+   * started at `callStartedAt`.
+   */
+  take(recordIds: readonly string[], callStartedAt: number, number?: string): WorkItem | undefined {
+    const digits = (value: string) => value.replace(/\D/g, "").slice(-10);
+    const targeted =
+      this.started.find(
+        (item) => item.work.workTargetId !== undefined && recordIds.includes(item.work.workTargetId)
+      ) ??
+      this.started.find(
+        (item) =>
+          number !== undefined &&
+          item.work.to !== undefined &&
+          digits(item.work.to).length >= 3 &&
+          digits(item.work.to) === digits(number)
+      );
     const chosen =
       targeted ??
       [...this.started]
