@@ -43,6 +43,7 @@ import { aorFor, displayNumber, targetUri, uriFromNameAddr } from "./uri";
 const DTMF_DIGITS = /^[0-9A-D*#,]+$/i;
 const DTMF_TONE_MS = 100;
 const DTMF_GAP_MS = 70;
+const DTMF_READY_WAIT_MS = 2000;
 /** How long a transferor waits for the transferee's final NOTIFY before hanging up anyway. */
 const TRANSFER_NOTIFY_TIMEOUT_MS = 15_000;
 
@@ -306,7 +307,7 @@ export class SipPhone implements Phone {
         "INVALID_STATE",
         `Only 0-9, *, #, A-D and "," can be sent as tones, got ${JSON.stringify(digits)}.`
       );
-    const sender = this.dtmfSender(entry);
+    const sender = await this.dtmfSender(entry);
     if (sender) {
       // insertDTMF replaces the queue, so append to what is still playing.
       sender.insertDTMF(sender.toneBuffer + digits.toUpperCase(), DTMF_TONE_MS, DTMF_GAP_MS);
@@ -712,13 +713,20 @@ export class SipPhone implements Phone {
     sdh.enableReceiverTracks(!entry.held);
   }
 
-  private dtmfSender(entry: CallEntry): RTCDTMFSender | undefined {
+  /**
+   * The RTCDTMFSender when the far end negotiated telephone-event. Chromium reports
+   * canInsertDTMF only once the media transport is up, which can trail the SIP 200 OK.
+   */
+  private async dtmfSender(entry: CallEntry): Promise<RTCDTMFSender | undefined> {
     const sdh = entry.session.sessionDescriptionHandler as
       Web.SessionDescriptionHandler | undefined;
     const pc = sdh?.peerConnection;
-    const sender = pc?.getSenders().find((s) => s.track?.kind === "audio" || s.dtmf);
-    const dtmf = sender?.dtmf;
-    return dtmf && dtmf.canInsertDTMF ? dtmf : undefined;
+    const dtmf = pc?.getSenders().find((s) => s.track?.kind === "audio")?.dtmf;
+    if (!pc || !dtmf || !/telephone-event/i.test(pc.remoteDescription?.sdp ?? "")) return undefined;
+    const deadline = Date.now() + DTMF_READY_WAIT_MS;
+    while (!dtmf.canInsertDTMF && Date.now() < deadline && pc.connectionState !== "closed")
+      await delay(25);
+    return dtmf.canInsertDTMF ? dtmf : undefined;
   }
 
   private update(entry: CallEntry, state: PhoneCallState): void {
