@@ -149,5 +149,3 @@ export async function checkConvert(root) {
   if (packageXml === null) return problems;
   return compareWithPackageXml(root, packageXml);
 }
-
-export const _forTests = { droppedReason };

@@ -224,6 +224,22 @@ describe("npm run validate: cheap failure modes", () => {
     assert.match(run.stdout, /metadata-xsd\/no-wsdl/);
   });
 
+  test("a conversion the Salesforce CLI rejects fails the convert check naming the file", async () => {
+    const fx2 = fixtureProject("sf-fails");
+    try {
+      fx2.remove("force-app/main/default/classes/GreeterTest.cls");
+      const run = await validate(fx2.root, "--only", "convert");
+      assert.equal(run.code, 1, run.stdout);
+      expectLine(
+        run,
+        "force-app/main/default/classes/GreeterTest.cls-meta.xml  convert/failed  sf project convert source failed:"
+      );
+      assert.match(run.stdout, /Expected source files for type 'ApexClass'/);
+    } finally {
+      fx2.cleanup();
+    }
+  });
+
   test("an unknown option is a usage error", async () => {
     const run = await validate(fx.root, "--bogus");
     assert.equal(run.code, 2);
