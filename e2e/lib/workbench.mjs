@@ -4,11 +4,12 @@
  * `npm test` checks separately that the committed resource is a fresh build).
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { loadWorkbenchServer, root } from "../../scripts/start.mjs";
 
-const resourceMain = join(root, "force-app/main/default/staticresources/softphone/main.js");
+const resourceDir = join(root, "force-app/main/default/staticresources/softphone");
+const resourceMain = join(resourceDir, "main.js");
 
 function newestSource(dir) {
   let newest = 0;
@@ -36,12 +37,41 @@ export function ensureSoftphoneBuilt() {
  */
 export async function startWorkbench(options = {}) {
   ensureSoftphoneBuilt();
+  const snapshot = snapshotResource();
   const mod = await loadWorkbenchServer();
   const wb = await mod.startWorkbenchServer({
     root,
     port: 0,
     settings: options.settings ?? {},
-    connectOrigins: options.connectOrigins ?? []
+    connectOrigins: options.connectOrigins ?? [],
+    resourceDir: snapshot
   });
-  return { url: wb.url, origin: wb.url.replace(/\/$/, ""), port: wb.port, close: () => wb.close() };
+  return {
+    url: wb.url,
+    origin: wb.url.replace(/\/$/, ""),
+    port: wb.port,
+    close: async () => {
+      await wb.close();
+      rmSync(snapshot, { recursive: true, force: true });
+    }
+  };
+}
+
+/**
+ * A private copy of the built resource: the working tree is shared, and a rebuild empties the
+ * folder first, so a test serving it directly could load half a bundle.
+ */
+function snapshotResource() {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const dir = mkdtempSync(join(root, ".tmp", "e2e-resource-"));
+    try {
+      cpSync(resourceDir, dir, { recursive: true });
+      if (existsSync(join(dir, "main.js"))) return dir;
+    } catch {
+      // the folder changed while it was copied; try again
+    }
+    rmSync(dir, { recursive: true, force: true });
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 250);
+  }
+  throw new Error(`could not copy a complete softphone bundle from ${resourceDir}`);
 }

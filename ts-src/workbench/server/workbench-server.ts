@@ -20,6 +20,11 @@ export interface WorkbenchServerOptions {
   settings?: Record<string, string>;
   /** Extra origins for the pages' connect-src (the SIP WebSocket server). */
   connectOrigins?: string[];
+  /**
+   * Where the softphone static resource is served from; default: the one in force-app.
+   * Tests pass a copy so a rebuild in the working tree cannot change it under them.
+   */
+  resourceDir?: string;
 }
 
 export interface RunningWorkbench {
@@ -147,7 +152,10 @@ export async function startWorkbenchServer(
   const { root } = options;
   const pagePath = join(root, "force-app/main/default/pages/Softphone.page");
   const statics: Array<[string, string]> = [
-    ["/resource/softphone/", join(root, "force-app/main/default/staticresources/softphone")],
+    [
+      "/resource/softphone/",
+      options.resourceDir ?? join(root, "force-app/main/default/staticresources/softphone")
+    ],
     ["/slds/", join(root, "node_modules/@salesforce-ux/design-system/assets")]
   ];
   if (!existsSync(join(statics[0][1], "main.js")))
