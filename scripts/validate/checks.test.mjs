@@ -163,6 +163,25 @@ describe("project files compared with a converted package.xml", () => {
     assert.deepEqual(compareWithPackageXml(fx.root, FULL_PACKAGE_XML), []);
   });
 
+  test("a component listed in package.xml but absent from the output is reported", () => {
+    const output = [
+      "package.xml",
+      "classes/Greeter.cls",
+      "classes/Greeter.cls-meta.xml",
+      "classes/GreeterTest.cls",
+      "classes/GreeterTest.cls-meta.xml",
+      "lwc/hello/hello.js",
+      "messageChannels/Greeting.messageChannel",
+      "pages/Hello.page",
+      "pages/Hello.page-meta.xml"
+    ];
+    assert.deepEqual(compareWithPackageXml(fx.root, FULL_PACKAGE_XML, output), []);
+    const withoutPage = output.filter((f) => !f.startsWith("pages/"));
+    assert.deepEqual(at(compareWithPackageXml(fx.root, FULL_PACKAGE_XML, withoutPage)), [
+      "force-app/main/default/pages/Hello.page-meta.xml:0 convert/missing-from-output"
+    ]);
+  });
+
   test("a type missing from package.xml is reported for each of its files", () => {
     const withoutPage = FULL_PACKAGE_XML.replace(
       /<types><members>Hello<\/members><name>ApexPage<\/name><\/types>/,

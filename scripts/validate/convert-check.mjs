@@ -3,8 +3,8 @@
  * its package.xml lists every component and metadata type present, and no source file is
  * silently dropped (the CLI drops e.g. an Apex class whose -meta.xml is missing).
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { basename, join, relative } from "node:path";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { basename, join, relative, sep } from "node:path";
 import { tmpdir } from "node:os";
 import sdr from "@salesforce/source-deploy-retrieve";
 import { packageDirectories, sourceFiles, isMetaXml, parentTypeName } from "./project.mjs";
@@ -46,11 +46,18 @@ function droppedReason(file, files) {
   return "is not part of any metadata component, so the conversion drops it (missing or misnamed -meta.xml, or a file in the wrong folder?)";
 }
 
+/** Whether the converted output holds a file or folder for a component (e.g. classes/Greeter.cls). */
+function inOutput(component, outputFiles) {
+  const prefix = `${component.type.directoryName}/${component.fullName}`;
+  return outputFiles.some((f) => f.startsWith(prefix) && /^[./]/.test(f.slice(prefix.length)));
+}
+
 /**
- * Compares the project's files and types with a conversion's package.xml.
+ * Compares the project's files and types with a conversion's package.xml and, when given, the
+ * list of files the conversion wrote (relative to its output folder).
  * Pure apart from reading files; the sf run is separate so tests can share it.
  */
-export function compareWithPackageXml(root, packageXmlText) {
+export function compareWithPackageXml(root, packageXmlText, outputFiles = null) {
   const problems = [];
   const packageTypes = readPackageXml(packageXmlText);
   const files = sourceFiles(root);
@@ -81,6 +88,16 @@ export function compareWithPackageXml(root, packageXmlText) {
             `${c.type.name} ${c.fullName} is not in the converted package.xml`
           )
         );
+      else if (outputFiles && !inOutput(c, outputFiles))
+        problems.push(
+          problem(
+            root,
+            c.xml ?? c.content,
+            0,
+            "convert/missing-from-output",
+            `${c.type.name} ${c.fullName} is listed but the conversion wrote no ${c.type.directoryName}/${c.fullName} file`
+          )
+        );
     }
   }
   for (const file of files) {
@@ -106,7 +123,7 @@ export function compareWithPackageXml(root, packageXmlText) {
   return problems;
 }
 
-/** Runs `sf project convert source` into a temp dir; returns { problems, packageXml }. */
+/** Runs `sf project convert source` into a temp dir; returns { problems, packageXml, outputFiles }. */
 export async function runConvert(root) {
   const out = mkdtempSync(join(tmpdir(), "validate-convert-"));
   try {
@@ -137,7 +154,11 @@ export async function runConvert(root) {
         packageXml: null
       };
     }
-    return { problems: [], packageXml: readFileSync(packageXml, "utf8") };
+    const mdapi = join(out, "mdapi");
+    const outputFiles = readdirSync(mdapi, { recursive: true }).map((f) =>
+      String(f).split(sep).join("/")
+    );
+    return { problems: [], packageXml: readFileSync(packageXml, "utf8"), outputFiles };
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
@@ -145,7 +166,7 @@ export async function runConvert(root) {
 
 /** The whole check. */
 export async function checkConvert(root) {
-  const { problems, packageXml } = await runConvert(root);
+  const { problems, packageXml, outputFiles } = await runConvert(root);
   if (packageXml === null) return problems;
-  return compareWithPackageXml(root, packageXml);
+  return compareWithPackageXml(root, packageXml, outputFiles);
 }
