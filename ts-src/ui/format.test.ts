@@ -40,6 +40,20 @@ describe("partyName / partyLabel", () => {
   });
 });
 
+describe("chosenMatch", () => {
+  const matches = [
+    { id: "003A", name: "Ada", objectType: "Contact" },
+    { id: "00QB", name: "Bea", objectType: "Lead" }
+  ];
+  it("is the related match once chosen, the only match otherwise, none while several", () => {
+    expect(partyName(makeCall({ matchStatus: "one", matches, relatedTo: { id: "00QB" } }))).toBe(
+      "Bea"
+    );
+    expect(partyName(makeCall({ matchStatus: "one", matches: [matches[0]!] }))).toBe("Ada");
+    expect(partyName(makeCall({ matchStatus: "several", matches }))).toBeUndefined();
+  });
+});
+
 describe("partyName with a known caller", () => {
   it("uses the caller record's name when caller ID has none", () => {
     expect(

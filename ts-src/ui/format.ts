@@ -1,5 +1,11 @@
 /** Display helpers shared by the views: durations, clock times and labels for external text. */
-import type { CallView, RecentCall } from "../core/model";
+import type { CallView, RecentCall, RecordMatch } from "../core/model";
+
+/** The record the lookup settled on: the only match, or the one the agent chose among several. */
+export function chosenMatch(call: CallView): RecordMatch | undefined {
+  if (call.matchStatus !== "one") return undefined;
+  return call.matches.find((m) => m.id === call.relatedTo?.id) ?? call.matches[0];
+}
 
 /** `m:ss`, or `h:mm:ss` from one hour on; negative input counts as zero. */
 export function formatDuration(totalSeconds: number): string {
@@ -24,7 +30,8 @@ export function formatClock(at: number): string {
 export function partyName(call: CallView): string | undefined {
   if (call.callerName) return call.callerName;
   if (call.caller?.name) return call.caller.name;
-  if (call.matchStatus === "one" && call.matches[0]) return call.matches[0].name;
+  const match = chosenMatch(call);
+  if (match) return match.name;
   return call.relatedTo?.name;
 }
 

@@ -161,6 +161,25 @@ describe("ActiveCallView", () => {
     expect(app.store.callsTo("chooseMatch")).toEqual([["003B"]]);
   });
 
+  it("switches the related match without a second pop once one was chosen", () => {
+    const app = renderApp({
+      call: connected({
+        matchStatus: "one",
+        relatedTo: { id: "003A", name: "Ada", objectType: "Contact" },
+        matches: [
+          { id: "003A", name: "Ada", objectType: "Contact" },
+          { id: "003B", name: "Ada B", objectType: "Contact" }
+        ]
+      })
+    });
+    expect(app.get("match-003A")).toHaveAttribute("aria-pressed", "true");
+    fireEvent.click(app.get("match-003B"));
+    expect(app.store.callsTo("setRelatedTo")).toEqual([
+      [{ id: "003B", name: "Ada B", objectType: "Contact" }]
+    ]);
+    expect(app.store.callsTo("chooseMatch")).toEqual([]);
+  });
+
   it("hangs up", () => {
     const app = renderApp({ call: connected() });
     fireEvent.click(app.get("hangup"));

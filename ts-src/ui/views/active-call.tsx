@@ -129,13 +129,22 @@ export function ActiveCallView({ state, call, actions, autoFocus }: Props) {
           onTransfer={(target) => void actions.transfer(target)}
         />
       )}
-      {call.matchStatus === "several" && (
+      {call.matchStatus === "several" ? (
         <MatchChooser
           matches={call.matches}
           selected={call.relatedTo}
           onChoose={(match) => void actions.chooseMatch(match.id)}
         />
-      )}
+      ) : call.matches.length > 1 ? (
+        // Already chosen: switching relates the call to another match without a second pop.
+        <MatchChooser
+          matches={call.matches}
+          selected={call.relatedTo}
+          onChoose={(m) =>
+            actions.setRelatedTo({ id: m.id, name: m.name, objectType: m.objectType })
+          }
+        />
+      ) : null}
       <RelatedTo
         relatedTo={call.relatedTo}
         page={state.page}

@@ -3,7 +3,7 @@ import type { CallView, SoftphoneActions } from "../../core/model";
 import { ExtText } from "../parts/ext-text";
 import { HangUpIcon, PhoneIcon } from "../parts/icons";
 import { MatchChooser } from "../parts/match-chooser";
-import { partyName } from "../format";
+import { chosenMatch, partyName } from "../format";
 import { useAutoFocus } from "../use-auto-focus";
 
 interface Props {
@@ -19,18 +19,20 @@ function LookupStatus({ call }: { call: CallView }) {
       return <p class="slds-text-body_small slds-text-color_weak">No matching record.</p>;
     case "error":
       return <p class="slds-text-body_small slds-text-color_error">The caller lookup failed.</p>;
-    case "one":
-      return call.matches[0] ? (
+    case "one": {
+      const match = chosenMatch(call);
+      return match ? (
         <p class="slds-text-body_small slds-text-color_weak">
-          <ExtText text={call.matches[0].objectType} />
-          {call.matches[0].accountName ? (
+          <ExtText text={match.objectType} />
+          {match.accountName ? (
             <>
               {" · "}
-              <ExtText text={call.matches[0].accountName} />
+              <ExtText text={match.accountName} />
             </>
           ) : null}
         </p>
       ) : null;
+    }
     default:
       return null;
   }
