@@ -163,7 +163,14 @@ describe("SoftphoneChannel", () => {
     expect(await t.channel.start()).toBe(false);
     t.channel.publish(ready);
     expect(t.host.published).toEqual([]);
-    expect(t.errors[0]).toContain("Message channel unavailable");
+    expect(t.errors).toEqual([]);
+  });
+
+  it("reports a subscription that fails for another reason", async () => {
+    const t = setup();
+    t.host.subscribe = async () => Promise.reject(new Error("container not ready"));
+    expect(await t.channel.start()).toBe(false);
+    expect(t.errors).toEqual(["Message channel unavailable: container not ready"]);
   });
 
   it("reports a failed publish and republishes the next time", async () => {

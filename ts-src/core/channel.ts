@@ -3,7 +3,7 @@
  * Every inbound message is validated strictly (envelope and payload keys, types, lengths);
  * anything else earns one console warning and is dropped, never thrown.
  */
-import type { ChannelMessage, CtiHost, Unsubscribe } from "../host/cti-host";
+import { isHostError, type ChannelMessage, type CtiHost, type Unsubscribe } from "../host/cti-host";
 import type { CallDirection } from "../phone/phone";
 import { isSalesforceId } from "./call-log";
 import { DTMF_DIGITS, MAX_INPUT_LENGTH } from "./dialing";
@@ -161,9 +161,12 @@ export class SoftphoneChannel {
       this.available = true;
     } catch (error) {
       this.available = false;
-      this.onError(
-        `Message channel unavailable: ${error instanceof Error ? error.message : String(error)}`
-      );
+      // Classic has no message service: expected, shown as "unavailable", not as an error.
+      if (!(isHostError(error) && error.code === "NOT_AVAILABLE")) {
+        this.onError(
+          `Message channel unavailable: ${error instanceof Error ? error.message : String(error)}`
+        );
+      }
     }
     if (this.available && this.latest) this.publish(this.latest, true);
     return this.available;

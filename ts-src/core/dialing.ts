@@ -30,7 +30,7 @@ export type DialPlan =
 export const MAX_INPUT_LENGTH = 40;
 const SHORT_CODE = /^[0-9*#]{1,6}$/;
 /** Visual separators people paste with numbers; anything else is refused, not dropped. */
-const SEPARATORS = /[\s\-().\/\u00a0]/g;
+const SEPARATORS = /[\s\-()./\u00a0]/g;
 
 /** Plans a call to `input`; refuses, with a message for the agent, anything it cannot dial. */
 export function planDial(input: string, rules: DialingRules): DialPlan {

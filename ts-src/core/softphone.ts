@@ -567,6 +567,11 @@ class Softphone implements SoftphoneController {
       patch.callerName = match.name;
     }
     this.updateCall(view.id, patch);
+    const now = this.state.call;
+    if (patch.callerName && now?.id === view.id && now.state === "ringing") {
+      const label = `Incoming: ${patch.callerName}`.slice(0, 80);
+      this.hostCall("setItemLabel", (host) => host.setItemLabel(label));
+    }
     if (outcome.error) this.logError("host", `Screen pop: ${outcome.error}`);
   }
 

@@ -55,7 +55,7 @@ describe("inbound calls", () => {
     await settle();
     expect(org.panel).toMatchObject({
       visible: true,
-      itemLabel: "Incoming: (415) 555-0100",
+      itemLabel: "Incoming: Ada Lovelace",
       itemIcon: "incoming_call"
     });
     expect(org.screenPops).toEqual([
