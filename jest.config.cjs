@@ -6,7 +6,7 @@ module.exports = {
   transform: {
     "^.+\\.(t|j)sx?$": ["ts-jest", { tsconfig: { jsx: "react-jsx", jsxImportSource: "preact", allowJs: true, esModuleInterop: true, module: "commonjs", target: "ES2022", isolatedModules: true }, diagnostics: false }]
   },
-  transformIgnorePatterns: ["/node_modules/(?!(preact|@testing-library/preact|libphonenumber-js)/)"],
+  transformIgnorePatterns: ["/node_modules/(?!(preact|@testing-library/preact|libphonenumber-js|sip\\.js)/)"],
   moduleNameMapper: {
     "^preact$": "<rootDir>/node_modules/preact/dist/preact.js",
     "^preact/hooks$": "<rootDir>/node_modules/preact/hooks/dist/hooks.js",
