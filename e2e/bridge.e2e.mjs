@@ -191,7 +191,9 @@ test("messages from any other window or origin are ignored", async () => {
   await page.evaluate(() => {
     const f = document.querySelector('[data-id="softphone-frame"]');
     f.setAttribute("sandbox", "allow-scripts");
-    f.src = f.src;
+    const src = f.getAttribute("src");
+    f.setAttribute("src", "about:blank");
+    f.setAttribute("src", src);
   });
   await page.waitForTimeout(500);
   const sandboxed = page.frame({ name: "softphone" });

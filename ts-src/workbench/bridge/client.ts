@@ -11,6 +11,7 @@ import {
   SCREENPOP_TYPE,
   encodeArgs,
   parseBridgeMessage,
+  type AnyCallback,
   type BridgeApi,
   type CallMessage
 } from "./protocol";
@@ -33,7 +34,7 @@ export function installBridgeClient(win: Window, api: BridgeApi): BridgeClient {
   else if (!origin) problem = "the page URL has no sfdcIframeOrigin parameter";
 
   const session = win.crypto.randomUUID();
-  const callbacks = new Map<number, { fn: Function; once: boolean }>();
+  const callbacks = new Map<number, { fn: AnyCallback; once: boolean }>();
   let nextId = 1;
 
   win.addEventListener("message", (event: MessageEvent) => {

@@ -75,6 +75,9 @@ export const METHODS: Record<BridgeApi, readonly string[]> = {
 /** The constants `opencti_min.js` defines next to its methods (shared with the host code). */
 export { CALL_TYPE, SCREENPOP_TYPE } from "../../host/lightning/types";
 
+/** Callbacks and listeners of both Open CTI APIs, as the bridge handles them. */
+export type AnyCallback = (...args: unknown[]) => unknown;
+
 /** A function argument replaced by a number the other side can call back. */
 export interface FunctionToken {
   readonly __workbenchFn: number;
@@ -138,20 +141,23 @@ export function parseBridgeMessage(data: unknown): BridgeMessage | null {
  */
 export function encodeArgs(
   args: unknown[],
-  register: (fn: Function, key: string | null) => number
+  register: (fn: AnyCallback, key: string | null) => number
 ): unknown[] {
   return args.map((arg) => {
-    if (typeof arg === "function") return { __workbenchFn: register(arg, null) };
+    if (typeof arg === "function") return { __workbenchFn: register(arg as AnyCallback, null) };
     if (!isRecord(arg)) return arg;
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(arg))
-      out[k] = typeof v === "function" ? { __workbenchFn: register(v, k) } : v;
+      out[k] = typeof v === "function" ? { __workbenchFn: register(v as AnyCallback, k) } : v;
     return out;
   });
 }
 
 /** The reverse of encodeArgs: tokens become functions that call back over the bridge. */
-export function decodeArgs(args: unknown[], revive: (token: FunctionToken) => Function): unknown[] {
+export function decodeArgs(
+  args: unknown[],
+  revive: (token: FunctionToken) => AnyCallback
+): unknown[] {
   const decodeValue = (v: unknown): unknown => (isFunctionToken(v) ? revive(v) : v);
   return args.map((arg) => {
     if (isFunctionToken(arg)) return revive(arg);
