@@ -20,7 +20,15 @@ if (!process.env.SIP_BENCH_IN_NETNS) {
   }
   const r = spawnSync(
     "unshare",
-    ["-n", "sh", "-c", 'ip link set lo up && exec "$0" "$@"', process.execPath, fileURLToPath(import.meta.url), ...args],
+    [
+      "-n",
+      "sh",
+      "-c",
+      'ip link set lo up && exec "$0" "$@"',
+      process.execPath,
+      fileURLToPath(import.meta.url),
+      ...args
+    ],
     { stdio: "inherit", env: { ...process.env, SIP_BENCH_IN_NETNS: "1" } }
   );
   process.exit(r.status ?? 1);
@@ -36,7 +44,9 @@ const kamailio = await new Kamailio({ auth: true }).start();
 const server = await startHarnessServer();
 const browser = await launchBrowser();
 try {
-  const phone = await SoftphoneParty.open(browser, server.origin, kamailio, "bench1", { register: false });
+  const phone = await SoftphoneParty.open(browser, server.origin, kamailio, "bench1", {
+    register: false
+  });
   await AgentParty.open(browser, server.origin, kamailio, "answer", { autoAnswerMs: 0 });
   const registration = summarize(await timeRegistrations(phone, n));
   const result = await timeCalls(phone, "answer", n);
@@ -55,7 +65,9 @@ try {
       ["INVITE → established", result.inviteToEstablished],
       ["established → first audio", result.establishedToAudio]
     ])
-      console.log(`  ${label.padEnd(30)} ${String(s.median).padStart(8)} ${String(s.max).padStart(8)}`);
+      console.log(
+        `  ${label.padEnd(30)} ${String(s.median).padStart(8)} ${String(s.max).padStart(8)}`
+      );
   }
 } finally {
   await browser.close();

@@ -10,7 +10,12 @@ export function summarize(values) {
   const mid = Math.floor(sorted.length / 2);
   const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
   const round = (v) => Math.round(v * 10) / 10;
-  return { n: sorted.length, median: round(median), max: round(sorted.at(-1)), min: round(sorted[0]) };
+  return {
+    n: sorted.length,
+    median: round(median),
+    max: round(sorted.at(-1)),
+    min: round(sorted[0])
+  };
 }
 
 /** One outbound call from the softphone page to an auto-answering agent, timed in the page. */
@@ -24,7 +29,9 @@ export async function timeOutboundCall(phone, target) {
     const deadline = started + 15_000;
     let connectedAt;
     while (performance.now() < deadline) {
-      const ev = h.events.find((e) => e.type === "callUpdated" && e.call.id === callId && e.call.state === "connected");
+      const ev = h.events.find(
+        (e) => e.type === "callUpdated" && e.call.id === callId && e.call.state === "connected"
+      );
       if (ev) {
         connectedAt = ev.t;
         break;
@@ -44,7 +51,11 @@ export async function timeOutboundCall(phone, target) {
       await new Promise((res) => setTimeout(res, 5));
     }
     if (audioAt === undefined) return { error: "no audio within 15 s" };
-    return { callId, inviteToEstablished: connectedAt - started, establishedToAudio: Math.max(0, audioAt - connectedAt) };
+    return {
+      callId,
+      inviteToEstablished: connectedAt - started,
+      establishedToAudio: Math.max(0, audioAt - connectedAt)
+    };
   }, target);
   if (r.error) throw new Error(`timed call to ${target} failed: ${r.error}`);
   return r;
