@@ -10,6 +10,7 @@ import {
 } from "lightning/messageService";
 import SOFTPHONE_CHANNEL from "@salesforce/messageChannel/Softphone__c";
 import { command, readMessage } from "./envelope";
+import { dialable } from "./dialable";
 
 /** The phone fields shown per object, in order; labels are read from the org when possible. */
 export const PHONE_FIELDS = {
@@ -131,12 +132,17 @@ export default class SoftphoneCallPanel extends LightningElement {
       if (seen.has(key)) continue;
       seen.add(key);
       const label = this.objectInfo?.fields?.[field]?.label ?? FALLBACK_LABELS[field] ?? field;
+      const shown = value.trim();
+      const dial = dialable(shown);
       entries.push({
         key: field,
         field,
         label,
-        number: value.trim(),
-        callTitle: `Call ${label} ${value.trim()}`
+        number: shown,
+        dialNumber: dial?.number ?? "",
+        extensionHint: dial?.extension ? `Then dial extension ${dial.extension}` : "",
+        disabled: this.callDisabled || !dial,
+        callTitle: dial ? `Call ${label} ${shown}` : `${label} ${shown} cannot be dialed`
       });
     }
     return entries;

@@ -214,6 +214,36 @@ describe("c-softphone-call-panel", () => {
       ]);
     });
 
+    it("dials the main number of a number with an extension and shows the extension", async () => {
+      const element = mount();
+      getRecord.emit(contactRecord({ Phone: "415-555-0100 x214" }));
+      await deliver(state("ready"));
+      publish.mockClear();
+
+      expect(text(element, ".number-extension")).toBe("Then dial extension 214");
+      element.shadowRoot.querySelector("lightning-button.call-button").click();
+
+      expect(published().map(({ message }) => message.payload)).toEqual([
+        { number: "415-555-0100", recordId: CONTACT_ID }
+      ]);
+    });
+
+    it("disables Call for a value that is not a dialable number", async () => {
+      const element = mount();
+      getRecord.emit(contactRecord({ Phone: "call reception", MobilePhone: "+1 415 555 0143" }));
+      await deliver(state("ready"));
+      publish.mockClear();
+
+      const [reception, mobile] = element.shadowRoot.querySelectorAll(
+        "lightning-button.call-button"
+      );
+      expect(reception.disabled).toBe(true);
+      expect(reception.title).toBe("Phone call reception cannot be dialed");
+      expect(mobile.disabled).toBe(false);
+      reception.click();
+      expect(published()).toEqual([]);
+    });
+
     it("lets the agent call before the softphone has answered", async () => {
       const element = mount();
       getRecord.emit(contactRecord({ Phone: "(415) 555-0142" }));
