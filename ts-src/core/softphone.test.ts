@@ -165,6 +165,21 @@ describe("SIP sign-in", () => {
     expect(sip.registrations).toEqual([{ username: "1002", password: "right" }]);
   });
 
+  it("offers sign-in when the stored account is refused", async () => {
+    const sip = new FakeSipPhone();
+    const h = host({ ...sipSettings, "/sipSettings/credentials": "salesforce" });
+    h.apex.set("SoftphoneSipAccount.getMine", () => '{"username":"1002","password":"stale"}');
+    const t = await boot(h, { createPhone: async () => sip });
+    expect(t.store.getState()).toMatchObject({
+      needsSignIn: true,
+      registration: "failed",
+      agent: "offline"
+    });
+    expect(t.store.getState().signInError).toContain("refused");
+    await t.store.actions.signIn({ username: "1002", password: "right" });
+    expect(t.store.getState()).toMatchObject({ needsSignIn: false, agent: "ready" });
+  });
+
   it("offers sign-in when no account is provisioned or the lookup fails", async () => {
     const h = host({ ...sipSettings, "/sipSettings/credentials": "salesforce" });
     h.apex.set("SoftphoneSipAccount.getMine", () => '{"error":"NOT_PROVISIONED"}');

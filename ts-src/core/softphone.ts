@@ -346,7 +346,11 @@ class Softphone implements SoftphoneController {
         this.set({ needsSignIn: true, signInError: account.message });
         return;
       }
-      await this.register(account.value);
+      if (!(await this.register(account.value))) {
+        // The stored account did not work: let the agent sign in by hand instead.
+        const last = this.state.errors[this.state.errors.length - 1];
+        this.set({ needsSignIn: true, signInError: last?.message ?? "Sign-in failed." });
+      }
     } catch (error) {
       this.set({
         needsSignIn: true,
