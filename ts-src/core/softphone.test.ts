@@ -891,6 +891,22 @@ describe("call waiting", () => {
     expect(t.host.savedLogs).toHaveLength(2);
   });
 
+  it("resumes the held call when the agent picks it up during after-call work", async () => {
+    const t = await boot(host());
+    await t.store.actions.simulateIncomingCall("+14155550100");
+    await t.store.actions.answer();
+    await t.store.actions.simulateIncomingCall("+14155550111", "Bob");
+    await t.store.actions.answer();
+    await t.store.actions.hangup();
+    expect(t.store.getState().call).toMatchObject({ callerName: "Ada Lovelace", state: "wrapup" });
+    expect(t.store.getState().waitingCall?.state).toBe("held");
+    await t.store.actions.answer();
+    await settle();
+    expect(t.store.getState().call).toMatchObject({ number: "+14155550100", state: "connected" });
+    expect(t.store.getState().waitingCall).toBeNull();
+    expect(t.host.savedLogs).toHaveLength(1);
+  });
+
   it("promotes a waiting call that is still ringing when the current call is logged", async () => {
     const t = await boot(host({ "/softphoneSettings/wrapUpSeconds": "0" }));
     await t.store.actions.simulateIncomingCall("+14155550100");

@@ -1146,6 +1146,8 @@ class Softphone implements SoftphoneController {
       const promoted = this.state.call;
       if (promoted?.id === waiting.id && promoted.state === "ringing") {
         await this.withPhone("answer", (phone) => phone.answer(waiting.id));
+      } else if (promoted?.id === waiting.id && promoted.state === "held") {
+        await this.withPhone("resume", (phone) => phone.hold(waiting.id, false));
       }
       return;
     }
