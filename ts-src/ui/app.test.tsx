@@ -218,3 +218,16 @@ describe("focus", () => {
     expect(byId(container, "dial-input")).toHaveFocus();
   });
 });
+
+describe("keyboard", () => {
+  it("closes diagnostics with Escape while focus is still on the header button", () => {
+    const store = createFakeStore();
+    const { container } = render(<App store={store} />);
+    const button = byId(container, "diagnostics");
+    button.focus();
+    fireEvent.click(button);
+    fireEvent.keyDown(button, { key: "Escape" });
+    expect(byId(container, "diagnostics-view")).toBeNull();
+    expect(byId(container, "ready-view")).toBeInTheDocument();
+  });
+});

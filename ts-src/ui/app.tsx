@@ -62,7 +62,13 @@ export function App({ store }: { store: SoftphoneStore }) {
   };
 
   return (
-    <div class="sp-root">
+    <div
+      class="sp-root"
+      onKeyDown={(e) => {
+        // Escape anywhere in the panel (e.g. still on the header button) closes diagnostics.
+        if (e.key === "Escape" && view === "diagnostics") setDiagnosticsOpen(false);
+      }}
+    >
       <Header
         state={state}
         diagnosticsOpen={view === "diagnostics"}

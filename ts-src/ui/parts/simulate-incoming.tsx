@@ -39,9 +39,10 @@ export function SimulateIncoming({ onSimulate }: Props) {
           type="submit"
           class="slds-button slds-button_neutral"
           data-id="simulate-incoming"
+          aria-label="Simulate incoming call"
           disabled={!number.trim()}
         >
-          Simulate incoming call
+          Simulate
         </button>
       </div>
     </form>

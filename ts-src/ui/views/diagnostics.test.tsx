@@ -128,3 +128,12 @@ describe("optional store details", () => {
     expect(app.byId("diag-channel")).toBeNull();
   });
 });
+
+describe("closing", () => {
+  it("closes with Escape", () => {
+    const app = openDiagnostics({});
+    fireEvent.keyDown(app.get("diag-host"), { key: "Escape" });
+    expect(app.byId("diagnostics-view")).toBeNull();
+    expect(app.get("ready-view")).toBeInTheDocument();
+  });
+});
