@@ -403,3 +403,30 @@ describe("OpenCtiClassicClient", () => {
     expect(await settled).toMatchObject({ code: "TIMEOUT", method: "cti.getCallCenterSettings" });
   });
 });
+
+describe("calls without a callback", () => {
+  it("reject when the API throws", async () => {
+    const api = createFakeInteraction(new FakeOrg());
+    const broken: ClassicInteractionApi = {
+      ...api,
+      cti: {
+        ...api.cti,
+        notifyInitializationComplete: () => {
+          throw new Error("interaction.js not initialised");
+        }
+      },
+      entityFeed: {
+        ...api.entityFeed,
+        reloadFrame: () => {
+          throw new Error("not a feed layout");
+        }
+      }
+    };
+    const client = new OpenCtiClassicClient(broken);
+    await expect(client.notifyInitializationComplete()).rejects.toMatchObject({
+      code: "GENERIC_ERROR",
+      description: "interaction.js not initialised"
+    });
+    await expect(client.reloadFrame()).rejects.toMatchObject({ method: "entityFeed.reloadFrame" });
+  });
+});

@@ -112,10 +112,7 @@ export function createFakeInteraction(
         if (typeof object !== "string" || object === "") return fail("object is required.");
         if (typeof saveParams !== "string") return fail("saveParams must be a query string.");
         const fields: Record<string, unknown> = Object.fromEntries(new URLSearchParams(saveParams));
-        const value = fields.Id
-          ? { ...fields, entityApiName: object }
-          : { ...fields, entityApiName: object };
-        const outcome = saveRecord(org, value);
+        const outcome = saveRecord(org, { ...fields, entityApiName: object });
         return outcome.ok ? { result: true, id: outcome.id } : fail(outcome.message);
       }),
     screenPop: (url, force, callback) =>

@@ -32,3 +32,4 @@ export {
 } from "./apex-handlers";
 export { SCHEMA, objectForId, type FieldDef, type ObjectDef } from "./schema";
 export { samePhone, looksLikePhone, phoneDigits } from "./phone-match";
+export { createFakeHost, type FakeHostOptions } from "./hosts";

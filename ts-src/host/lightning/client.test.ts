@@ -600,3 +600,26 @@ describe("OpenCtiLightningClient", () => {
     });
   });
 });
+
+describe("listener payload guards", () => {
+  it("drops clicks without a number and turns an empty navigation payload into {}", () => {
+    const org = new FakeOrg();
+    const api = createFakeOpenCti(org);
+    const listeners: { click?: (p: unknown) => void; nav?: (p: unknown) => void } = {};
+    const client = new OpenCtiLightningClient({
+      ...api,
+      onClickToDial: ({ listener }) => (listeners.click = listener as (p: unknown) => void),
+      onNavigationChange: ({ listener }) => (listeners.nav = listener as (p: unknown) => void)
+    });
+    const clicks = jest.fn();
+    const pages = jest.fn();
+    client.onClickToDial(clicks);
+    client.onNavigationChange(pages);
+    listeners.click?.(undefined);
+    listeners.click?.({ recordId: "003" });
+    listeners.click?.({ number: 4155551212 });
+    listeners.nav?.(undefined);
+    expect(clicks.mock.calls).toEqual([[{ number: 4155551212 }]]);
+    expect(pages).toHaveBeenCalledWith({});
+  });
+});

@@ -89,10 +89,16 @@ export class OpenCtiLightningClient {
   ) {
     this.options = resolveCallOptions(options);
     this.clickToDial = new ListenerHub("onClickToDial", (dispatch) =>
-      api.onClickToDial({ listener: dispatch })
+      api.onClickToDial({
+        listener: (payload) => {
+          // A click without a number cannot be dialled; never forward one.
+          if (isObject(payload) && payload.number !== undefined && payload.number !== null)
+            dispatch(payload);
+        }
+      })
     );
     this.navigation = new ListenerHub("onNavigationChange", (dispatch) =>
-      api.onNavigationChange({ listener: dispatch })
+      api.onNavigationChange({ listener: (payload) => dispatch(isObject(payload) ? payload : {}) })
     );
     this.workStart = new ListenerHub("hvs.onWorkStart", (dispatch) =>
       api.hvs.onWorkStart({ listener: dispatch })
