@@ -2,7 +2,7 @@
 /**
  * `npm test`: every suite, one after another, with one total at the end.
  *   unit         Jest over ts-src (core, host, phone, ui, workbench)
- *   lwc          sfdx-lwc-jest over force-app/**/lwc
+ *   lwc          sfdx-lwc-jest over force-app/main/default/lwc
  *   scripts      node:test over scripts/ (validators, generators, org set-up)
  *   validate     the offline deploy checks (npm run validate)
  *   build-drift  the committed static resource equals a fresh build
