@@ -214,3 +214,47 @@ test("bad input gets a clear error and leaves the phone usable", async () => {
   assert.equal(none.ok, false);
   assert.match(none.message, /No call/);
 });
+
+test("microphone and speaker selection apply to the call in progress", async () => {
+  const devices = await phone.page.evaluate(async () =>
+    (await navigator.mediaDevices.enumerateDevices()).map((d) => ({
+      kind: d.kind,
+      id: d.deviceId,
+      label: d.label
+    }))
+  );
+  const mics = devices.filter((d) => d.kind === "audioinput" && d.id !== "default");
+  const speakers = devices.filter((d) => d.kind === "audiooutput");
+  assert.ok(mics.length >= 2, `fake microphones: ${JSON.stringify(devices)}`);
+  const callId = await connectInbound(alice);
+  const target = mics.at(-1);
+  await phone.call("setInputDevice", target.id);
+  const sending = await phone.page.evaluate(() => {
+    const pc = window.harness.peerConnections.at(-1);
+    const track = pc.getSenders().find((s) => s.track?.kind === "audio").track;
+    return { label: track.label, state: track.readyState, enabled: track.enabled };
+  });
+  assert.deepEqual(sending, { label: target.label, state: "live", enabled: true });
+  const e0 = await energy(alice);
+  await sleep(600);
+  assert.ok((await energy(alice)) > e0, "audio keeps flowing from the new microphone");
+  if (speakers.length) {
+    await phone.call("setOutputDevice", speakers.at(-1).id);
+    const sink = await phone.page.evaluate(() => document.querySelector("audio").sinkId);
+    assert.equal(sink, speakers.at(-1).id);
+  }
+  const bad = await phone.invoke("setInputDevice", "no-such-microphone");
+  assert.equal(bad.ok, false);
+  assert.equal(bad.code, "MEDIA_DENIED");
+  const still = await phone.page.evaluate(
+    () =>
+      window.harness.peerConnections
+        .at(-1)
+        .getSenders()
+        .find((s) => s.track?.kind === "audio").track.label
+  );
+  assert.equal(still, target.label, "a failed switch keeps the working microphone");
+  await phone.call("setInputDevice", null);
+  await phone.call("hangup", callId);
+  await phone.waitEvent({ type: "callEnded", callId });
+});

@@ -149,3 +149,29 @@ test("Kamailio restarts: the phone reconnects with back-off, re-registers, and t
     await own.dispose();
   }
 });
+
+test("the registration is refreshed before it expires (registrar grants only 4 s)", async () => {
+  const short = await new Kamailio({ auth: true, defines: ["SHORT_EXPIRES"] }).start();
+  try {
+    const phone = await SoftphoneParty.open(browser, server.origin, short, "refresh1");
+    await sleep(9000);
+    const accepted = short.bindings("refresh1");
+    assert.ok(
+      accepted.length >= 3,
+      `refreshed at least twice in 9 s (saw ${accepted.length} accepted REGISTERs)`
+    );
+    assert.ok(
+      accepted.every((n) => n === 1),
+      "each refresh updates the one binding"
+    );
+    const events = await phone.events();
+    assert.deepEqual(
+      events.filter((e) => e.type === "registration").map((e) => e.state),
+      ["registering", "registered"],
+      "refreshes are silent: no flapping registration state"
+    );
+    await phone.close();
+  } finally {
+    await short.dispose();
+  }
+});

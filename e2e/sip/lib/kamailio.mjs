@@ -25,8 +25,10 @@ export function freePort() {
 }
 
 export class Kamailio {
-  constructor({ auth = true, port } = {}) {
+  /** @param {{auth?: boolean, port?: number, defines?: string[]}} [options] */
+  constructor({ auth = true, port, defines = [] } = {}) {
     this.auth = auth;
+    this.defines = defines;
     this.port = port;
     this.lines = [];
     this.proc = undefined;
@@ -42,6 +44,7 @@ export class Kamailio {
     this.port ??= await freePort();
     const args = ["-DD", "-E", "-f", CONFIG, "-Y", this.runDir, "-A", `WS_PORT=${this.port}`];
     if (this.auth) args.push("-A", "WITH_AUTH");
+    for (const define of this.defines) args.push("-A", define);
     const proc = spawn("kamailio", args, { stdio: ["ignore", "ignore", "pipe"] });
     this.proc = proc;
     let buffer = "";

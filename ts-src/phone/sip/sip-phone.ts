@@ -364,19 +364,29 @@ export class SipPhone implements Phone {
     }, 5000);
   }
 
-  /** Microphone for new calls and, when possible, calls in progress. */
+  /**
+   * Microphone for new calls and the calls in progress. A device that cannot be opened leaves
+   * the previous choice in place.
+   */
   async setInputDevice(deviceId: string | null): Promise<void> {
+    const previous = this.devices.inputDeviceId;
     this.devices.inputDeviceId = deviceId || null;
-    for (const entry of this.calls.values()) {
-      const sdh = entry.session.sessionDescriptionHandler as
-        Web.SessionDescriptionHandler | undefined;
-      if (!sdh || entry.ended) continue;
-      try {
+    const live = [...this.calls.values()].filter(
+      (entry) => !entry.ended && entry.session.sessionDescriptionHandler
+    );
+    try {
+      if (live.length === 0) {
+        const probe = await this.devices.getUserMedia(this.devices.constraints());
+        probe.getTracks().forEach((track) => track.stop());
+      }
+      for (const entry of live) {
+        const sdh = entry.session.sessionDescriptionHandler as Web.SessionDescriptionHandler;
         await replaceMicrophone(sdh, await this.devices.getUserMedia(this.devices.constraints()));
         this.applyTrackState(entry);
-      } catch (cause) {
-        throw mediaError(cause);
       }
+    } catch (cause) {
+      this.devices.inputDeviceId = previous;
+      throw mediaError(cause);
     }
   }
 
