@@ -120,6 +120,20 @@ describe("ActiveCallView", () => {
     expect(app.store.callsTo("setNotes")).toEqual([["Called about the invoice"]]);
   });
 
+  it("takes notes changed elsewhere (another tab) and resets them for a new call", () => {
+    const app = renderApp({ call: connected({ notes: "first" }) });
+    act(() => app.store.setState({ call: connected({ notes: "typed in another tab" }) }));
+    expect(app.get("notes")).toHaveValue("typed in another tab");
+    act(() => app.store.setState({ call: connected({ id: "call-2", notes: "" }) }));
+    expect(app.get("notes")).toHaveValue("");
+  });
+
+  it("shows a call that has just ended until the store clears it", () => {
+    const app = renderApp({ call: connected({ state: "ended", endedAt: NOW }) });
+    expect(app.get("call-ended-view")).toHaveTextContent("Call ended");
+    expect(app.get("call-ended-view")).toHaveTextContent("Grace Hopper");
+  });
+
   it("relates the call to the record on the page, or clears it", () => {
     const app = renderApp({
       call: connected({ relatedTo: { id: "003A", name: "Ada Lovelace", objectType: "Contact" } }),

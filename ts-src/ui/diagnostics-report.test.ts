@@ -1,0 +1,57 @@
+import { diagnosticsReport } from "./diagnostics-report";
+import { baseState, makeCall } from "./test-support/fake-store";
+
+describe("diagnosticsReport", () => {
+  it("lists every fact, settings problems and errors newest first", () => {
+    const text = diagnosticsReport(
+      baseState({
+        host: "classic",
+        settingsLoaded: true,
+        setupProblems: [
+          { item: "/softphoneSettings/provider", value: "skype", allowed: "demo or sip" }
+        ],
+        phoneKind: "sip",
+        registration: "failed",
+        needsSignIn: true,
+        agent: "offline",
+        microphone: "denied",
+        outboxPending: 4,
+        storageDurable: false,
+        initialized: false,
+        channelAvailable: true,
+        call: makeCall({ state: "held" }),
+        errors: [
+          { at: Date.UTC(2026, 0, 1, 10), source: "phone", message: "401 Unauthorized" },
+          { at: Date.UTC(2026, 0, 1, 11), source: "log", message: "SERVER_ERROR" }
+        ]
+      }),
+      Date.UTC(2026, 0, 1, 12)
+    );
+    expect(text.split("\n")).toEqual([
+      "Softphone diagnostics, 2026-01-01T12:00:00.000Z",
+      "Host: classic",
+      "Settings loaded: yes",
+      "Settings problems: 1",
+      '  /softphoneSettings/provider = "skype" (allowed: demo or sip)',
+      "Phone: sip, registration failed, needs sign-in",
+      "Agent: offline",
+      "Microphone: denied",
+      "Call logs waiting to save: 4 (memory only)",
+      "Initialized: no",
+      "Message channel: yes",
+      "Call: inbound held",
+      "Errors: 2",
+      "  2026-01-01T11:00:00.000Z [log] SERVER_ERROR",
+      "  2026-01-01T10:00:00.000Z [phone] 401 Unauthorized"
+    ]);
+  });
+
+  it("says unknown for what the store does not report", () => {
+    const text = diagnosticsReport(baseState({ phoneKind: null, settingsLoaded: false }), 0);
+    expect(text).toContain("Settings loaded: no");
+    expect(text).toContain("Phone: none, registration registered");
+    expect(text).toContain("Initialized: unknown");
+    expect(text).toContain("Message channel: unknown");
+    expect(text).toContain("Call: none");
+  });
+});
