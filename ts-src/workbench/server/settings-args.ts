@@ -33,6 +33,7 @@ export function parseWorkbenchArgs(
   let sipUrl: URL | null = null;
   while (args.length) {
     const raw = args.shift() as string;
+    if (raw === "--") continue; // `node scripts/start.mjs -- …` as well as `npm start -- …`
     const [flag, inline] = raw.includes("=")
       ? [raw.slice(0, raw.indexOf("=")), raw.slice(raw.indexOf("=") + 1)]
       : [raw, undefined];
