@@ -249,3 +249,13 @@ describe("recorder, hooks and timing", () => {
     expect(() => api.onNavigationChange({ listener: "nope" as never })).toThrow(TypeError);
   });
 });
+
+describe("event inputs", () => {
+  it("keeps the computed URL when url is passed as undefined", () => {
+    const org = new FakeOrg();
+    const account = org.addAccount({ Name: "Acme" });
+    const page = org.fireNavigationChange({ url: undefined, recordId: account.Id });
+    expect(page.url).toBe(`/lightning/r/Account/${account.Id}/view`);
+    expect(org.currentPage).toEqual(page);
+  });
+});

@@ -512,7 +512,11 @@ export class FakeOrg {
   /** A user clicks a phone number. Returns false (nothing delivered) while click-to-dial is disabled. */
   fireClickToDial(input: ClickToDialInput): boolean {
     if (!this.clickToDialEnabled) return false;
-    const payload: ClickToDialPayload = { ...this.describeRecord(input.recordId), ...input };
+    const payload: ClickToDialPayload = {
+      ...this.describeRecord(input.recordId),
+      ...definedOnly(input),
+      number: input.number
+    };
     this.emit(this.listeners.clickToDial, payload);
     return this.listeners.clickToDial.length > 0;
   }
@@ -527,7 +531,7 @@ export class FakeOrg {
           ? `/lightning/r/${described.objectType}/${described.recordId}/view`
           : "/lightning/page/home"),
       ...described,
-      ...input
+      ...definedOnly(input)
     };
     this.currentPage = page;
     this.emit(this.listeners.navigation, page);
@@ -648,6 +652,12 @@ export class FakeOrg {
       });
     }
   }
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(
+    Object.entries(value).filter(([, entry]) => entry !== undefined)
+  ) as Partial<T>;
 }
 
 function addRemovable<T>(list: Listener<T>[], listener: Listener<T>): () => void {

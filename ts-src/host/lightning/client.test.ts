@@ -623,3 +623,25 @@ describe("listener payload guards", () => {
     expect(pages).toHaveBeenCalledWith({});
   });
 });
+
+describe("screenPop URL safety", () => {
+  it.each([
+    "javascript:alert(1)",
+    "data:text/html,<script>alert(1)</script>",
+    "//evil.example.com",
+    "ftp://x"
+  ])("refuses %p", async (url) => {
+    const { org, client } = setup();
+    expect(await failureOf(client.screenPop({ type: "url", params: { url } }))).toMatchObject({
+      code: "INVALID_PARAM"
+    });
+    expect(org.screenPops).toHaveLength(0);
+  });
+
+  it("accepts relative and https URLs", async () => {
+    const { org, client } = setup();
+    await client.screenPop({ type: "url", params: { url: "/apex/CallerPage?id=1" } });
+    await client.screenPop({ type: "url", params: { url: "https://kb.example.com/article/42" } });
+    expect(org.screenPops).toHaveLength(2);
+  });
+});

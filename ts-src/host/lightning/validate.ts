@@ -65,7 +65,7 @@ export function screenPopProblem(args: unknown): Problem {
     case "sobject":
       return requiredString("params.recordId", pop.params.recordId);
     case "url":
-      return requiredString("params.url", pop.params.url);
+      return requiredString("params.url", pop.params.url) ?? urlProblem(pop.params.url);
     case "objecthome":
       return requiredString("params.scope", pop.params.scope);
     case "list":
@@ -94,6 +94,17 @@ export function screenPopProblem(args: unknown): Problem {
         flowArgsProblem(pop.params.flowArgs)
       );
   }
+}
+
+/**
+ * The guide asks for relative URLs; absolute http(s) URLs also work in Lightning. Other schemes
+ * (javascript:, data:, …) are refused so a caller-controlled value can never run script.
+ */
+export function urlProblem(url: string): Problem {
+  const trimmed = url.trim();
+  if (trimmed.startsWith("/") && !trimmed.startsWith("//")) return null;
+  if (/^https?:\/\/[^/\s]/i.test(trimmed)) return null;
+  return "params.url must be a relative URL (starting with /) or an http(s) URL.";
 }
 
 export function flowArgsProblem(flowArgs: unknown): Problem {
