@@ -159,3 +159,31 @@ describe("ReadyView with the store's optional fields", () => {
     expect(app.get("ready-toggle")).toHaveAttribute("aria-checked", "false");
   });
 });
+
+describe("phone status line", () => {
+  it.each([
+    [{ host: "none" as const }, "Not running inside Salesforce"],
+    [{ settingsLoaded: false, phoneKind: null }, "Loading call center settings…"],
+    [{ phoneKind: null }, "Starting the phone…"],
+    [
+      { phoneKind: "sip" as const, registration: "registering" as const },
+      "Connecting to the phone system…"
+    ],
+    [
+      { phoneKind: "sip" as const, registration: "failed" as const },
+      "Not connected to the phone system"
+    ],
+    [
+      { phoneKind: "sip" as const, registration: "unregistered" as const },
+      "The phone is not connected."
+    ]
+  ])("explains %j", (patch, text) => {
+    const app = renderApp(patch);
+    expect(app.get("phone-status")).toHaveTextContent(text);
+  });
+
+  it("is absent once the phone is registered", () => {
+    const app = renderApp();
+    expect(app.byId("phone-status")).toBeNull();
+  });
+});

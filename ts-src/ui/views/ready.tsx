@@ -5,6 +5,7 @@ import { AgentToggle } from "../parts/agent-toggle";
 import { DirectorySearch } from "../parts/directory-search";
 import { PhoneIcon } from "../parts/icons";
 import { Keypad } from "../parts/keypad";
+import { PhoneStatus } from "../parts/phone-status";
 import { RecentCalls } from "../parts/recent-calls";
 import { SimulateIncoming, canSimulate } from "../parts/simulate-incoming";
 import { useAutoFocus } from "../use-auto-focus";
@@ -32,6 +33,7 @@ export function ReadyView({ state, actions, autoFocus }: Props) {
   return (
     <section class="sp-view" data-id="ready-view" aria-label="Phone">
       <AgentToggle state={state} onSetReady={(ready) => void actions.setReady(ready)} />
+      <PhoneStatus state={state} />
       <form class="sp-section" onSubmit={dial}>
         <label class="slds-form-element__label" for="sp-dial-input">
           Number to call
