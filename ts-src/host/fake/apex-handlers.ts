@@ -5,7 +5,6 @@
  */
 import type { FakeOrg, FakeRecord } from "./org";
 import { looksLikePhone } from "./phone-match";
-import { SCHEMA } from "./schema";
 
 export const MAX_CALLER_MATCHES = 20;
 export const MAX_DIRECTORY_ENTRIES = 50;
@@ -27,6 +26,8 @@ export interface DirectoryEntry {
 }
 
 const LOOKUP_OBJECTS = ["Contact", "Account", "Lead"] as const;
+/** A colleague is best reached on their extension, then their desk phone, then their mobile. */
+const USER_NUMBER_FIELDS = ["Extension", "Phone", "MobilePhone"] as const;
 
 /** SoftphoneCallerLookup.findByPhone(String phone). */
 export function findByPhone(org: FakeOrg, phone: string | undefined): string {
@@ -82,7 +83,7 @@ export function searchDirectory(org: FakeOrg, term: string | undefined): string 
     .filter((user): user is FakeRecord => user !== undefined)
     .sort((a, b) => org.nameOf(a).localeCompare(org.nameOf(b)));
   for (const user of users) {
-    const number = firstString(user, SCHEMA.User?.phoneFields.slice().reverse() ?? []);
+    const number = firstString(user, USER_NUMBER_FIELDS);
     if (!number) continue;
     const name = org.nameOf(user);
     const description = typeof user.fields.Title === "string" ? user.fields.Title : undefined;
