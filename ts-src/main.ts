@@ -41,7 +41,7 @@ if (element) {
     storage: local.storage,
     storageDurable: local.durable,
     sessionStorage: session.storage,
-    microphone: () => microphonePermission(navigator.permissions)
+    microphone: (onChange) => microphonePermission(navigator.permissions, onChange)
   });
   mountSoftphone(element, store);
   void store.start();

@@ -1067,6 +1067,21 @@ describe("directory and odds and ends", () => {
     expect(t.host.listenerCounts()).toEqual({ clickToDial: 0, navigation: 0, channel: 0 });
   });
 
+  it("follows microphone permission changes", async () => {
+    let change: (state: "granted") => void = () => undefined;
+    const t = await boot(host(), {
+      deps: {
+        microphone: async (onChange) => {
+          change = onChange;
+          return "prompt";
+        }
+      }
+    });
+    expect(t.store.getState().microphone).toBe("prompt");
+    change("granted");
+    expect(t.store.getState().microphone).toBe("granted");
+  });
+
   it("reads unknown microphone permission when the query fails", async () => {
     const t = await boot(host(), {
       deps: { microphone: async () => Promise.reject(new Error("unsupported")) }

@@ -66,7 +66,8 @@ export interface SoftphoneDeps {
   sessionStorage?: KeyValueStorage;
   clock?: Clock;
   logger?: SoftphoneLogger;
-  microphone?: () => Promise<MicrophoneState>;
+  /** The microphone permission now; calls `onChange` when it changes later. */
+  microphone?: (onChange: (state: MicrophoneState) => void) => Promise<MicrophoneState>;
   random?: () => number;
   /**
    * Asks Salesforce whether a call was already logged (after an attempt that may have landed);
@@ -308,7 +309,8 @@ class Softphone implements SoftphoneController {
   private async checkMicrophone(): Promise<void> {
     if (!this.deps.microphone) return;
     try {
-      this.set({ microphone: await this.deps.microphone() });
+      const onChange = (microphone: MicrophoneState) => this.set({ microphone });
+      this.set({ microphone: await this.deps.microphone(onChange) });
     } catch {
       this.set({ microphone: "unknown" });
     }

@@ -40,4 +40,15 @@ describe("microphonePermission", () => {
       })
     ).toBe("unknown");
   });
+
+  it("reports later changes of the permission", async () => {
+    const status = new EventTarget() as EventTarget & { state: string };
+    status.state = "prompt";
+    const permissions = { query: async () => status } as unknown as Permissions;
+    const seen: string[] = [];
+    expect(await microphonePermission(permissions, (s) => seen.push(s))).toBe("prompt");
+    status.state = "granted";
+    status.dispatchEvent(new Event("change"));
+    expect(seen).toEqual(["granted"]);
+  });
 });
