@@ -249,3 +249,39 @@ test("names that are not Open CTI methods are refused", async () => {
   assert.equal(replies.length, 5);
   for (const r of replies) assert.match(r, /is not an Open CTI method/);
 });
+
+test("every screen pop type lands on the right shell page", async () => {
+  const { page } = await openPage(s.browser, inert());
+  const frame = await softphone(page);
+  const pop = async (type, params) => {
+    const r = await call(frame, "screenPop", { type, params });
+    assert.equal(r.success, true, `${type}: ${JSON.stringify(r.errors)}`);
+  };
+  const maria = await page.evaluate(() =>
+    window.workbench.backend.records("Contact").find((c) => c.LastName === "Garcia")
+  );
+  const at = () => page.evaluate(() => window.workbench.store.get().route);
+
+  await pop("sobject", { recordId: maria.Id });
+  await eventually(async () => (await at()).id === maria.Id, "sobject pop");
+  await shell(page, "record-title").filter({ hasText: "Maria Garcia" }).waitFor();
+
+  await pop("objecthome", { scope: "Lead" });
+  await shell(page, "object-home").and(page.locator('[data-object-type="Lead"]')).waitFor();
+
+  await pop("list", { listViewId: "AllOpenCases", scope: "Case" });
+  await eventually(async () => (await at()).kind === "list", "list pop");
+  assert.match(await shell(page, "page-title").textContent(), /AllOpenCases/);
+
+  await pop("url", { url: `/lightning/r/Contact/${maria.Id}/view` });
+  await eventually(async () => (await at()).id === maria.Id, "url pop to a record URL");
+
+  await pop("url", { url: "https://www.example.com/<script>" });
+  await shell(page, "url-page").waitFor();
+  assert.equal(await shell(page, "url-target").textContent(), "https://www.example.com/<script>");
+  assert.match(page.url(), /^http:\/\/127\.0\.0\.1:/, "never navigates away from the workbench");
+
+  await pop("search", { searchString: "Globex" });
+  await shell(page, "search-page").waitFor();
+  await page.locator('[data-id="record-table"] a', { hasText: "Globex Industries" }).waitFor();
+});
