@@ -645,3 +645,29 @@ describe("screenPop URL safety", () => {
     expect(org.screenPops).toHaveLength(2);
   });
 });
+
+describe("searchAndScreenPop person accounts", () => {
+  it("returns IsPersonAccount and PersonContactId for person accounts", async () => {
+    const { org, client } = setup();
+    const { account, contact } = org.addPersonAccount({
+      FirstName: "Pat",
+      LastName: "Person",
+      Phone: "555 0100"
+    });
+    const business = org.addAccount({ Name: "Acme", Phone: "555-0100" });
+    const result = await client.searchAndScreenPop({
+      searchParams: "5550100",
+      callType: "inbound"
+    });
+    expect(result.records[account.Id]).toMatchObject({
+      IsPersonAccount: true,
+      PersonContactId: contact.Id,
+      RecordType: "Account"
+    });
+    expect(result.records[business.Id]).toMatchObject({ IsPersonAccount: false });
+    expect(result.records[business.Id]).not.toHaveProperty("PersonContactId");
+    expect(org.screenPops).toEqual([
+      { api: "lightning", type: "search", params: { searchString: "5550100" } }
+    ]);
+  });
+});
