@@ -5,7 +5,7 @@
 import type { ClickToDialEvent, CtiHost, PageInfo, Unsubscribe, WorkItem } from "../host/cti-host";
 import { isHostError } from "../host/cti-host";
 import type { CallEndReason, Phone, PhoneCall, PhoneEvent, SipCredentials } from "../phone/phone";
-import { readDirectory, readLoggedCall, readSipAccount } from "./apex";
+import { readCallerMatches, readDirectory, readLoggedCall, readSipAccount } from "./apex";
 import { buildTaskFields, isSalesforceId, isWhoId } from "./call-log";
 import { SoftphoneChannel, type ChannelCommand } from "./channel";
 import { systemClock, type Clock, type TimerHandle } from "./clock";
@@ -638,9 +638,38 @@ class Softphone implements SoftphoneController {
     }
     this.set({ call: view, agent: "busy" });
     const party = view.callerName ?? view.displayNumber;
+    this.hostCall("setPanelVisible", (host) => host.setPanelVisible(true));
     this.hostCall("setItemLabel", (host) => host.setItemLabel(`Calling: ${party}`.slice(0, 80)));
     this.hostCall("setItemIcon", (host) => host.setItemIcon("outbound_call"));
+    if (!association.caller && !pending.internal) void this.identifyCallee(view);
     return view;
+  }
+
+  /**
+   * Names the person dialed from the keypad (one match of our lookup, never a pop), so the
+   * agent sees who answers and the Task gets its WhoId.
+   */
+  private async identifyCallee(view: CallView): Promise<void> {
+    const host = this.deps.host;
+    if (!host || this.settings?.screenPop !== "apex") return;
+    let matches;
+    try {
+      const result = readCallerMatches(
+        await host.runApex("SoftphoneCallerLookup", "findByPhone", { phone: view.number })
+      );
+      if (!result.ok) return;
+      matches = result.value;
+    } catch {
+      return;
+    }
+    const current = this.findView(view.id);
+    if (matches.length !== 1 || !current || current.caller) return;
+    const match = matches[0];
+    const record: RelatedRecord = { id: match.id, name: match.name, objectType: match.objectType };
+    const patch: Partial<CallView> = { callerName: match.name };
+    if (isWhoId(match.id)) patch.caller = record;
+    else if (!current.relatedTo) patch.relatedTo = record;
+    this.updateCall(view.id, patch);
   }
 
   private onCallEnded(call: PhoneCall, reason: CallEndReason, error?: string): void {

@@ -242,12 +242,36 @@ describe("outbound calls", () => {
     await settle();
     expect(org.screenPops).toEqual([]);
     expect(org.tasks[0].fields).toMatchObject({
-      Subject: "Outbound call to (415) 555-0123",
+      Subject: "Outbound call to Acme",
       CallType: "Outbound",
       CallDurationInSeconds: 30,
       WhatId: acme.Id
     });
     expect(org.clickToDialEnabled).toBe(true);
+  });
+
+  it("names the callee of a keypad call from the one matching record, without a pop", async () => {
+    const org = makeOrg({ "/softphoneSettings/wrapUpSeconds": "0" });
+    const ada = org.addContact({ FirstName: "Ada", LastName: "Lovelace", Phone: "4155550100" });
+    org.addContact({ FirstName: "Twin", LastName: "One", Phone: "4155550111" });
+    org.addContact({ FirstName: "Twin", LastName: "Two", Phone: "4155550111" });
+    const t = await softphoneIn(org);
+    await t.store.actions.dial("415 555 0100");
+    await settle();
+    expect(t.store.getState().call).toMatchObject({
+      callerName: "Ada Lovelace",
+      caller: { id: ada.Id }
+    });
+    await t.store.actions.hangup();
+    await settle();
+    expect(org.tasks[0].fields).toMatchObject({
+      WhoId: ada.Id,
+      Subject: "Outbound call to Ada Lovelace"
+    });
+    await t.store.actions.dial("415 555 0111");
+    await settle();
+    expect(t.store.getState().call?.caller).toBeUndefined();
+    expect(org.screenPops).toEqual([]);
   });
 
   it("uses the person contact of a person account as WhoId", async () => {
