@@ -3,9 +3,12 @@
  * checked inside the flow tests at their key moments.)
  */
 import { test } from "node:test";
+import assert from "node:assert/strict";
+import AxeBuilder from "@axe-core/playwright";
 import { useWorkbench } from "./lib/session.mjs";
 import { openPage, screenshot } from "./lib/browser.mjs";
 import {
+  FRAME,
   assertAccessible,
   openPhonePanel,
   simulateIncoming,
@@ -68,4 +71,29 @@ test("setup message view", async () => {
   await openPhonePanel(page);
   await sp(page, "setup-message").waitFor({ timeout: 10000 });
   await assertAccessible(page, "setup message");
+});
+
+test("the workbench shell itself (home, lists, record, panel, controls, Classic)", async () => {
+  const check = async (page, where) => {
+    const r = await new AxeBuilder({ page }).exclude(FRAME).analyze();
+    const bad = r.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    assert.deepEqual(
+      bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+      [],
+      `shell accessibility: ${where}`
+    );
+  };
+  const { page } = await openPage(s.browser, s.wb.url);
+  await check(page, "home");
+  await page.click('[data-id="nav-contacts"]');
+  await check(page, "contacts");
+  await page.locator('[data-id="record-table"] a', { hasText: "Maria Garcia" }).click();
+  await page.click('[data-id="utility-phone"]');
+  await check(page, "record page with the phone panel");
+  await page.click('[data-id="workbench-toggle"]');
+  await check(page, "workbench controls");
+  await page.click('[data-id="nav-tasks"]');
+  await check(page, "tasks");
+  const classic = (await openPage(s.browser, `${s.wb.url}classic`)).page;
+  await check(classic, "Classic");
 });

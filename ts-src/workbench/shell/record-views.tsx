@@ -164,7 +164,7 @@ export function sortTasksNewestFirst(tasks: OrgRecord[]): OrgRecord[] {
 
 export function RecordPage(props: { id: string }) {
   const store = useStore();
-  useShellState();
+  const { view } = useShellState();
   const record = store.backend.record(props.id);
   const objectType = store.backend.objectTypeOf(props.id);
   if (!record || !objectType) {
@@ -232,7 +232,8 @@ export function RecordPage(props: { id: string }) {
             </div>
           </article>
         </div>
-        {objectType !== "Task" ? (
+        {/* The call panel is a Lightning component: Classic pages have no message channel. */}
+        {objectType !== "Task" && view === "lightning" ? (
           <div class="slds-col slds-size_1-of-1 slds-large-size_1-of-3">
             <CallPanel record={record} objectType={objectType} />
           </div>

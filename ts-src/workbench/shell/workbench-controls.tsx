@@ -207,9 +207,9 @@ export function WorkbenchControls(props: { onClose: () => void }) {
   const store = useStore();
   const { log } = useShellState();
   return (
-    <div
+    <aside
       class="slds-panel slds-size_medium slds-panel_docked slds-panel_docked-right slds-is-open workbench-controls"
-      aria-labelledby="workbench-controls-heading"
+      aria-label="Workbench controls"
       data-id="workbench-controls"
     >
       <div class="slds-panel__header">
@@ -252,7 +252,7 @@ export function WorkbenchControls(props: { onClose: () => void }) {
         <h3 class="slds-text-title_caps slds-m-top_medium slds-m-bottom_x-small">
           Open CTI activity
         </h3>
-        <ol class="workbench-log" data-id="cti-log" aria-label="Open CTI activity">
+        <ol class="workbench-log" data-id="cti-log" tabIndex={0} aria-label="Open CTI activity">
           {log.map((l, i) => (
             <li key={`${l.at}-${i}`}>
               <span class="slds-text-color_weak">{new Date(l.at).toLocaleTimeString()}</span>{" "}
@@ -261,6 +261,6 @@ export function WorkbenchControls(props: { onClose: () => void }) {
           ))}
         </ol>
       </div>
-    </div>
+    </aside>
   );
 }
