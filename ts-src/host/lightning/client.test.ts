@@ -671,3 +671,30 @@ describe("searchAndScreenPop person accounts", () => {
     ]);
   });
 });
+
+describe("hvs.completeWork callback without a response", () => {
+  it("counts a bare callback as done, and still reports errors", async () => {
+    const api = createFakeOpenCti(new FakeOrg());
+    const bare = new OpenCtiLightningClient({
+      ...api,
+      hvs: { ...api.hvs, completeWork: (args) => (args.callback as () => void)() }
+    });
+    await expect(bare.completeWork("0Zv1", { wasConnected: true })).resolves.toBeUndefined();
+    const failing = new OpenCtiLightningClient({
+      ...api,
+      hvs: {
+        ...api.hvs,
+        completeWork: (args) =>
+          args.callback?.({
+            success: false,
+            returnValue: null,
+            errors: [{ code: "GENERIC_ERROR", description: "no work" }]
+          })
+      }
+    });
+    await expect(failing.completeWork("0Zv1", {})).rejects.toMatchObject({
+      code: "GENERIC_ERROR",
+      description: "no work"
+    });
+  });
+});

@@ -395,10 +395,15 @@ export class OpenCtiLightningClient {
     const problem = requiredString("workId", workId);
     if (problem) return reject("hvs.completeWork", problem);
     if (!isObject(attributes)) return reject("hvs.completeWork", "attributes must be an object.");
-    return this.call(
+    // The guide's sample callback takes no response: a bare callback means done.
+    return invoke(
       "hvs.completeWork",
       (callback) => this.api.hvs.completeWork({ workId, attributes, callback }),
-      nothing
+      (response) =>
+        response === undefined || response === null
+          ? success(undefined)
+          : interpretLightning("hvs.completeWork", response, () => success(undefined)),
+      this.options
     );
   }
 
