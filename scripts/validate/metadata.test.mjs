@@ -1,8 +1,8 @@
 // The -meta.xml checks: the structural check over the jsforce schema (and WSDL types), and the
 // strict XSD check with xmllint over a schema generated from a WSDL.
 import assert from "node:assert/strict";
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import {
   loadJsforceModel,
@@ -169,6 +169,50 @@ describe("structural check (jsforce schema)", () => {
   test("the LWC bundle's targetConfigs may hold nested XML", () => {
     assert.match(fx.read(LWC_META), /<targetConfig targets=/);
     assert.deepEqual(check(LWC_META), []);
+  });
+
+  test("an API 66 utility bar FlexiPage passes; a misspelled item element does not", () => {
+    const rel = "force-app/main/default/flexipages/Bar.flexipage-meta.xml";
+    const page = [
+      '<?xml version="1.0" encoding="UTF-8"?>',
+      '<FlexiPage xmlns="http://soap.sforce.com/2006/04/metadata">',
+      "    <flexiPageRegions>",
+      "        <itemInstances>",
+      "            <componentInstance>",
+      "                <componentInstanceProperties>",
+      "                    <name>height</name>",
+      "                    <type>decorator</type>",
+      "                    <value>400</value>",
+      "                </componentInstanceProperties>",
+      "                <componentName>opencti:softPhone</componentName>",
+      "                <identifier>opencti_softPhone</identifier>",
+      "            </componentInstance>",
+      "        </itemInstances>",
+      "        <name>utilityItems</name>",
+      "        <type>Region</type>",
+      "    </flexiPageRegions>",
+      "    <masterLabel>Bar</masterLabel>",
+      "    <template>",
+      "        <name>one:utilityBarTemplateDesktop</name>",
+      "    </template>",
+      "    <type>UtilityBar</type>",
+      "</FlexiPage>",
+      ""
+    ].join("\n");
+    mkdirSync(dirname(fx.path(rel)), { recursive: true });
+    fx.write(rel, page);
+    assert.deepEqual(check(rel), []);
+    fx.write(
+      rel,
+      page
+        .replace("<componentName>", "<componentNam>")
+        .replace("</componentName>", "</componentNam>")
+    );
+    assert.deepEqual(rules(check(rel)), [
+      `${rel}:11 metadata-schema/unknown-element`,
+      `${rel}:5 metadata-schema/missing-element`
+    ]);
+    fx.remove(rel);
   });
 
   test("jsforce's model inherits base-type fields and knows API 66 FlexiPage items", () => {
