@@ -45,12 +45,26 @@ export const isMetaXml = (file) => file.endsWith("-meta.xml");
 
 const registry = new RegistryAccess();
 
+/** Child types by suffix (`field` → CustomField), where the suffix means one type only. */
+const childTypeBySuffix = (() => {
+  const found = new Map();
+  for (const type of Object.values(registry.registry.types))
+    for (const [suffix, id] of Object.entries(type.children?.suffixes ?? {})) {
+      const name = registry.registry.types[type.id].children.types[id]?.name;
+      found.set(suffix, found.has(suffix) && found.get(suffix) !== name ? null : name);
+    }
+  return found;
+})();
+
 /** The metadata type a `-meta.xml` file's suffix implies (e.g. `.cls-meta.xml` → ApexClass), or null. */
 export function expectedTypeOf(file) {
+  if (/[/\\]lwc[/\\][^/\\]+[/\\][^/\\]+\.js-meta\.xml$/.test(file))
+    return "LightningComponentBundle";
   const m = /\.([A-Za-z]+)-meta\.xml$/.exec(file);
   if (!m) return null;
   const type = registry.getTypeBySuffix(m[1]);
-  return type ? type.name : null;
+  if (type) return type.name;
+  return childTypeBySuffix.get(m[1]) ?? null;
 }
 
 /** The parent type of a child type (CustomField → CustomObject), or null. */
