@@ -4,6 +4,10 @@ import { act, fireEvent, render, screen, within } from "@testing-library/preact"
 import type { SoftphoneState } from "../core/model";
 import { App, viewFor } from "./app";
 import { baseState, createFakeStore, makeCall } from "./test-support/fake-store";
+import { panelFocused } from "./test-support/panel-focus";
+
+// A failed expectation must not leave document.hasFocus mocked for the next test.
+afterEach(() => jest.restoreAllMocks());
 
 const byId = (container: Element, id: string) =>
   container.querySelector(`[data-id="${id}"]`) as HTMLElement;
@@ -84,13 +88,16 @@ describe("diagnostics", () => {
   });
 
   it("gives way to a ringing call, with focus on Answer", () => {
+    const restore = panelFocused(true);
     const store = createFakeStore();
     const { container } = render(<App store={store} />);
+    byId(container, "diagnostics").focus();
     fireEvent.click(byId(container, "diagnostics"));
     act(() => store.setState({ call: makeCall() }));
     expect(byId(container, "answer")).toHaveFocus();
     act(() => store.setState({ call: makeCall({ state: "connected" }) }));
     expect(byId(container, "active-call-view")).toBeInTheDocument();
+    restore();
   });
 });
 
@@ -201,6 +208,15 @@ describe("live region", () => {
 });
 
 describe("focus", () => {
+  it("never pulls focus out of the page the agent is working in", () => {
+    const store = createFakeStore({ call: makeCall({ state: "connected" }) });
+    const { container } = render(<App store={store} />);
+    const restore = panelFocused(false);
+    act(() => store.setState({ call: makeCall({ state: "wrapup" }) }));
+    expect(byId(container, "disposition")).not.toHaveFocus();
+    restore();
+  });
+
   it("does not move focus on the first render", () => {
     const store = createFakeStore();
     const { container } = render(<App store={store} />);
@@ -208,14 +224,17 @@ describe("focus", () => {
   });
 
   it("moves to the call, then to the disposition, then back to the number field", () => {
+    const restore = panelFocused(true);
     const store = createFakeStore();
     const { container } = render(<App store={store} />);
+    byId(container, "dial-input").focus();
     act(() => store.setState({ call: makeCall({ direction: "outbound", state: "dialing" }) }));
     expect(container.querySelector("#sp-call-title")).toHaveFocus();
     act(() => store.setState({ call: makeCall({ state: "wrapup" }) }));
     expect(byId(container, "disposition")).toHaveFocus();
     act(() => store.setState({ call: null }));
     expect(byId(container, "dial-input")).toHaveFocus();
+    restore();
   });
 });
 

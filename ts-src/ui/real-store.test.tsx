@@ -9,6 +9,10 @@ import { fireEvent } from "@testing-library/preact";
 import { makeOrg, softphoneIn } from "../core/integration/world";
 import { settle } from "../core/testing/fake-clock";
 import { App } from "./app";
+import { panelFocused } from "./test-support/panel-focus";
+
+// A failed expectation must not leave document.hasFocus mocked for the next test.
+afterEach(() => jest.restoreAllMocks());
 
 // The core harness settles promises with setImmediate, which jsdom does not provide.
 const g = globalThis as unknown as { setImmediate?: (callback: () => void) => unknown };
@@ -38,11 +42,13 @@ describe("the panel over the real store", () => {
     const p = await panelIn(org);
     expect(p.get("agent-state")).toHaveTextContent("Ready");
 
+    const restore = panelFocused(true);
     fireEvent.input(p.get("simulate-number"), { target: { value: "+14155550100" } });
     await p.click("simulate-incoming");
     expect(p.get("incoming-view")).toHaveTextContent("Ada Lovelace");
     expect(p.get("live-urgent")).toHaveTextContent("Incoming call from Ada Lovelace");
     expect(p.get("answer")).toHaveFocus();
+    restore();
 
     await p.click("answer");
     expect(p.get("call-state")).toHaveTextContent("Connected");

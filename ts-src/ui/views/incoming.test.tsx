@@ -1,8 +1,12 @@
 /** @jest-environment jsdom */
 import "@testing-library/jest-dom";
-import { fireEvent } from "@testing-library/preact";
+import { act, fireEvent } from "@testing-library/preact";
 import { makeCall } from "../test-support/fake-store";
+import { panelFocused } from "../test-support/panel-focus";
 import { renderApp } from "../test-support/render-app";
+
+// A failed expectation must not leave document.hasFocus mocked for the next test.
+afterEach(() => jest.restoreAllMocks());
 
 const matches = [
   {
@@ -31,9 +35,29 @@ describe("IncomingView", () => {
     ]);
   });
 
-  it("puts focus on Answer", () => {
-    const app = renderApp({ call: makeCall() });
+  it("puts focus on Answer when the agent is in the panel", () => {
+    const restore = panelFocused(true);
+    const app = renderApp();
+    app.get("dial-input").focus();
+    act(() => app.store.setState({ call: makeCall() }));
     expect(app.get("answer")).toHaveFocus();
+    restore();
+  });
+
+  it("does not pull focus from the page the agent is working in, but focuses Answer on arrival", () => {
+    const outside = document.createElement("input");
+    document.body.appendChild(outside);
+    outside.focus();
+    // jsdom has one document: stand in for "this iframe is not focused".
+    const restore = panelFocused(false);
+    const app = renderApp({ call: makeCall() });
+    expect(outside).toHaveFocus();
+    restore();
+    act(() => {
+      window.dispatchEvent(new FocusEvent("focus"));
+    });
+    expect(app.get("answer")).toHaveFocus();
+    outside.remove();
   });
 
   it.each([

@@ -39,8 +39,9 @@ function LookupStatus({ call }: { call: CallView }) {
 }
 
 export function IncomingView({ call, actions }: Props) {
-  // An incoming call always takes focus: answering is the one thing the agent needs to do.
-  const answerRef = useAutoFocus<HTMLButtonElement>(true);
+  // Answering is the one thing the agent needs to do: Answer gets focus now if the agent is in
+  // the panel, or as soon as they come to it.
+  const answerRef = useAutoFocus<HTMLButtonElement>(true, { whenPanelFocused: true });
   const name = partyName(call);
   return (
     <section class="sp-view" data-id="incoming-view" aria-labelledby="sp-incoming-title">
