@@ -49,7 +49,17 @@ function droppedReason(file, files) {
 /** Whether the converted output holds a file or folder for a component (e.g. classes/Greeter.cls). */
 function inOutput(component, outputFiles) {
   const prefix = `${component.type.directoryName}/${component.fullName}`;
-  return outputFiles.some((f) => f.startsWith(prefix) && /^[./]/.test(f.slice(prefix.length)));
+  const decoded = (f) => {
+    try {
+      return decodeURIComponent(f);
+    } catch {
+      return f;
+    }
+  };
+  // Metadata API file names percent-encode some characters of a component's name.
+  return outputFiles.some((file) =>
+    [file, decoded(file)].some((f) => f.startsWith(prefix) && /^[./]/.test(f.slice(prefix.length)))
+  );
 }
 
 /**
