@@ -1,7 +1,7 @@
 /** Preact context and hooks shared by the shell's views. */
 import { createContext } from "preact";
 import { useContext, useEffect, useState } from "preact/hooks";
-import type { ShellState, ShellStore } from "./shell-store";
+import type { LogLine, ShellState, ShellStore } from "./shell-store";
 
 export const StoreContext = createContext<ShellStore | null>(null);
 
@@ -26,4 +26,11 @@ export function useClickToDialEnabled(): boolean {
     return backend.onClickToDialEnabled(setEnabled);
   }, [backend]);
   return enabled;
+}
+
+export function useActivityLog(): LogLine[] {
+  const store = useStore();
+  const [lines, setLines] = useState(store.getLog());
+  useEffect(() => store.subscribeLog(setLines), [store]);
+  return lines;
 }

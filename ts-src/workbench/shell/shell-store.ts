@@ -39,8 +39,6 @@ export interface ShellState {
   /** Bumped to reload the softphone iframe (after a settings change). */
   softphoneGeneration: number;
   toast: string | null;
-  /** The last Open CTI calls and container events, newest first. */
-  log: LogLine[];
   /** Bumped on every org change so views re-read records. */
   orgVersion: number;
 }
@@ -50,6 +48,9 @@ const LOG_LIMIT = 60;
 export class ShellStore {
   private state: ShellState;
   private readonly listeners = new Set<(s: ShellState) => void>();
+  /** The last Open CTI calls and container events, newest first. */
+  private logLines: LogLine[] = [];
+  private readonly logListeners = new Set<(lines: LogLine[]) => void>();
 
   constructor(
     readonly backend: ShellBackend,
@@ -74,7 +75,6 @@ export class ShellStore {
       },
       softphoneGeneration: 0,
       toast: null,
-      log: [],
       orgVersion: 0
     };
     backend.onChange(() => this.set({ orgVersion: this.state.orgVersion + 1 }));
@@ -100,8 +100,22 @@ export class ShellStore {
     for (const l of this.listeners) l(this.state);
   }
 
+  /**
+   * The activity log has its own listeners: it changes on every Open CTI call, and only the
+   * log view should re-render for it.
+   */
   log(text: string) {
-    this.set({ log: [{ at: Date.now(), text }, ...this.state.log].slice(0, LOG_LIMIT) });
+    this.logLines = [{ at: Date.now(), text }, ...this.logLines].slice(0, LOG_LIMIT);
+    for (const l of this.logListeners) l(this.logLines);
+  }
+
+  getLog(): LogLine[] {
+    return this.logLines;
+  }
+
+  subscribeLog(listener: (lines: LogLine[]) => void): () => void {
+    this.logListeners.add(listener);
+    return () => this.logListeners.delete(listener);
   }
 
   logCall(call: BridgeCall) {

@@ -4,7 +4,7 @@
  */
 import { useMemo, useState } from "preact/hooks";
 import type { OrgRecord } from "./backend";
-import { useShellState, useStore } from "./context";
+import { useActivityLog, useShellState, useStore } from "./context";
 import { Icon } from "./icon";
 import { CHANNEL } from "./call-panel";
 import { PHONE_FIELDS, recordName, text } from "./records";
@@ -205,7 +205,7 @@ function SettingsForm() {
 
 export function WorkbenchControls(props: { onClose: () => void }) {
   const store = useStore();
-  const { log } = useShellState();
+  const log = useActivityLog();
   return (
     <aside
       class="slds-panel slds-size_medium slds-panel_docked slds-panel_docked-right slds-is-open workbench-controls"
