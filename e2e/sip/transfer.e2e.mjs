@@ -86,3 +86,23 @@ test("attended transfer: consult carol, then connect alice and carol with REFER/
   assert.equal(live, 1, "carol is left with exactly the call from alice");
   await hangUpEverything();
 });
+
+test("a REFER from the far end is refused: the agent's phone never calls out on a caller's say-so", async () => {
+  const callId = await answeredCallFromAlice();
+  const toCarol = () =>
+    kamailio.requests("INVITE", "agent1").filter((l) => l.includes("sip:carol@")).length;
+  const before = toCarol();
+  await alice.run("refer", "carol");
+  const refused = await alice.waitLog({ type: "referRejected", callId });
+  assert.equal(refused.statusCode, 603);
+  await new Promise((r) => setTimeout(r, 300));
+  assert.deepEqual(
+    (await phone.call("listCalls")).map((c) => c.id),
+    [callId],
+    "no hidden call was placed"
+  );
+  assert.equal(toCarol(), before, "no INVITE from the agent to carol");
+  await phone.call("hangup", callId);
+  await phone.waitEvent({ type: "callEnded", callId });
+  await hangUpEverything();
+});

@@ -178,6 +178,20 @@ export class Agent {
     else await (session as Invitation).reject();
   }
 
+  /** Asks the other side of the live call to call `target` (REFER); records the answer. */
+  async refer(target: string): Promise<void> {
+    const session = this.live();
+    const uri = UserAgent.makeURI(`sip:${target}@${this.options.domain}`);
+    if (!uri) throw new Error(`bad target ${target}`);
+    const callId = session.dialog?.callId;
+    await session.refer(uri, {
+      requestDelegate: {
+        onAccept: () => this.record("referAccepted", { callId }),
+        onReject: (r) => this.record("referRejected", { callId, statusCode: r.message.statusCode })
+      }
+    });
+  }
+
   liveCount(): number {
     return this.sessions.filter((s) => s.state !== SessionState.Terminated).length;
   }

@@ -8,6 +8,7 @@ import {
   Invitation,
   Inviter,
   Notification,
+  Referral,
   Registerer,
   RegistererState,
   Session,
@@ -620,6 +621,11 @@ export class SipPhone implements Phone {
       },
       onInfo: (info: Info) => {
         info.accept().catch(() => undefined);
+      },
+      // Following a far end's REFER would let any caller make the agent's phone call anywhere
+      // (and sip.js would do so silently, outside our call list): refuse it.
+      onRefer: (referral: Referral) => {
+        referral.reject({ statusCode: 603, reasonPhrase: "Decline" }).catch(() => undefined);
       }
     };
     session.stateChange.addListener((sessionState) => {
