@@ -44,6 +44,19 @@ describe("popInbound", () => {
     expect(host.callsTo("screenPop")).toEqual([[{ type: "sobject", recordId: ada.id }, undefined]]);
   });
 
+  it("does not pop the one match when the agent is already on it", async () => {
+    const host = hostWith([ada]);
+    const outcome = await popInbound(
+      host,
+      "apex",
+      { kind: "newContact" },
+      caller,
+      (id) => id === ada.id
+    );
+    expect(outcome.matchStatus).toBe("one");
+    expect(host.callsTo("screenPop")).toEqual([]);
+  });
+
   it("leaves several matches to the agent", async () => {
     const host = hostWith([ada, bob]);
     expect(await popInbound(host, "apex", { kind: "newContact" }, caller)).toEqual({

@@ -63,7 +63,8 @@ export async function popInbound(
   host: CtiHost,
   mode: ScreenPopMode,
   noMatch: NoMatchPop,
-  caller: CallerNumber
+  caller: CallerNumber,
+  isOnRecord: (recordId: string) => boolean = () => false
 ): Promise<PopOutcome> {
   if (mode === "off") return { matchStatus: "off", matches: [] };
   if (mode === "layout") return popByLayout(host, caller);
@@ -81,7 +82,8 @@ export async function popInbound(
     return { matchStatus: "error", matches: [], error: describe(error) };
   }
   if (matches.length === 1) {
-    await host.screenPop({ type: "sobject", recordId: matches[0].id });
+    if (!isOnRecord(matches[0].id))
+      await host.screenPop({ type: "sobject", recordId: matches[0].id });
     return { matchStatus: "one", matches };
   }
   if (matches.length > 1) return { matchStatus: "several", matches };

@@ -552,10 +552,13 @@ class Softphone implements SoftphoneController {
     meta.popped = true;
     if (settings.screenPop === "off") return;
     this.updateCall(view.id, { matchStatus: "pending" });
-    const outcome = await popInbound(host, settings.screenPop, settings.noMatchPop, {
-      number: view.number,
-      displayNumber: view.displayNumber
-    }).catch((error: unknown) => ({
+    const outcome = await popInbound(
+      host,
+      settings.screenPop,
+      settings.noMatchPop,
+      { number: view.number, displayNumber: view.displayNumber },
+      (recordId) => this.isOnRecord(recordId)
+    ).catch((error: unknown) => ({
       matchStatus: "error" as const,
       matches: [],
       error: describe(error)
