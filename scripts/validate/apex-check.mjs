@@ -18,6 +18,8 @@ const JAVA_LIB = join(
   "java-lib"
 );
 const CLASSPATH = join(JAVA_LIB, "*");
+/** Short-lived analysis runs: the quick JIT tier and the serial collector more than halve CPU time. */
+const JVM_OPTIONS = ["-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"];
 
 export const apexFiles = (root) => sourceFiles(root).filter((f) => /\.(cls|trigger)$/.test(f));
 
@@ -26,6 +28,7 @@ export async function checkApexLs(root) {
   const r = await runProcess(
     "java",
     [
+      ...JVM_OPTIONS,
       "-cp",
       CLASSPATH,
       "io.github.apexdevtools.apexls.CheckForIssues",
@@ -96,7 +99,15 @@ export async function checkPmd(root, files, rulesetFile) {
     );
     const r = await runProcess(
       "java",
-      ["-cp", CLASSPATH, "com.salesforce.sfca.pmdwrapper.PmdWrapper", "run", input, output],
+      [
+        ...JVM_OPTIONS,
+        "-cp",
+        CLASSPATH,
+        "com.salesforce.sfca.pmdwrapper.PmdWrapper",
+        "run",
+        input,
+        output
+      ],
       { cwd: root }
     );
     if (r.code !== 0 || !existsSync(output)) {
