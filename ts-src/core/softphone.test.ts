@@ -436,6 +436,19 @@ describe("inbound calls", () => {
     expect(t.store.getState().recentCalls[0]).toMatchObject({ missed: true, durationSeconds: 0 });
   });
 
+  it("keeps hostile caller names and numbers to a bounded size", async () => {
+    const t = await boot(host({}, []));
+    await t.store.actions.simulateIncomingCall(
+      "1".repeat(40),
+      `  <img src=x onerror=alert(1)>${"x".repeat(5000)}`
+    );
+    await settle();
+    const call = t.store.getState().call;
+    expect(call?.callerName?.startsWith("<img src=x onerror=alert(1)>")).toBe(true);
+    expect(call?.callerName).toHaveLength(255);
+    expect(call?.number.length).toBeLessThanOrEqual(64);
+  });
+
   it("logs a declined call", async () => {
     const t = await boot(host({}, []));
     await t.store.actions.simulateIncomingCall("+14155550100");

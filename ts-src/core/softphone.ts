@@ -111,6 +111,8 @@ export const NOT_READY_KEY = "softphone.notReady";
 export const IDLE_LABEL = "Phone";
 export const IDLE_ICON = "call";
 const MAX_NOTES = 32_000;
+const MAX_NAME = 255;
+const MAX_SIGNALLED_NUMBER = 64;
 const MAX_QUERY = 80;
 const ID15 = (id: string) => id.slice(0, 15);
 
@@ -502,8 +504,8 @@ class Softphone implements SoftphoneController {
     const view: CallView = {
       id: call.id,
       direction: call.direction,
-      number: normaliseNumber(call.remoteNumber, country),
-      displayNumber: formatNumber(call.remoteNumber, country),
+      number: normaliseNumber(call.remoteNumber.slice(0, MAX_SIGNALLED_NUMBER), country),
+      displayNumber: formatNumber(call.remoteNumber.slice(0, MAX_SIGNALLED_NUMBER), country),
       state: call.state === "ended" ? "ended" : call.state,
       muted: call.muted,
       startedAt: this.clock.now(),
@@ -512,8 +514,9 @@ class Softphone implements SoftphoneController {
       notes: "",
       ...extra
     };
-    if (call.remoteName !== undefined && view.callerName === undefined)
-      view.callerName = call.remoteName;
+    // Signalled names come from outside: keep them to a size every view and field can hold.
+    const name = call.remoteName?.trim().slice(0, MAX_NAME);
+    if (name && view.callerName === undefined) view.callerName = name;
     if (call.state === "connected") view.connectedAt = this.clock.now();
     return view;
   }

@@ -15,9 +15,10 @@ export interface HeldLock {
 export interface TabLocks {
   /**
    * Waits for the exclusive lock `name` (queued behind the current holder) and holds it until
-   * `release()` or the tab closes. `steal` takes it from the holder at once.
+   * `release()` or the tab closes. `steal` takes it from the holder at once; aborting `signal`
+   * withdraws a request not granted yet (the promise rejects).
    */
-  acquire(name: string, options?: { steal?: boolean }): Promise<HeldLock>;
+  acquire(name: string, options?: { steal?: boolean; signal?: AbortSignal }): Promise<HeldLock>;
 }
 
 /** A same-origin broadcast channel: every other tab gets each message (not the sender). */

@@ -1,0 +1,356 @@
+/**
+ * One phone across browser tabs. Every tab asks for the leader lock; the tab holding it runs
+ * the real store (phone, outbox, call logs) over a tab-aware host, and every other tab mirrors
+ * its state and forwards the agent's actions. The UI gets this object as its store and never
+ * knows which role its tab plays.
+ *
+ * Leadership moves only when the leader tab goes away (the browser releases its lock) or, while
+ * the phone waits for a sign-in and has no call, when the agent signs in from another tab: that
+ * tab takes the lock and signs in itself, so a password never travels between tabs.
+ */
+import type { CtiHost } from "../../host/cti-host";
+import type { SipCredentials } from "../../phone/phone";
+import { systemClock, type Clock } from "../clock";
+import type { SoftphoneActions, SoftphoneState, SoftphoneStore } from "../model";
+import { parseSettings } from "../settings";
+import type { KeyValueStorage } from "../storage";
+import { TabBus } from "./bus";
+import { FollowerHostAgent } from "./follower-host";
+import { CallJournal, recoverOrphanedCalls } from "./journal";
+import { LeaderHost, runPopOn } from "./leader-host";
+import { LeaderService } from "./leader-service";
+import { LeaderUnavailableError, MirrorStore } from "./mirror-store";
+import { PopRouter } from "./pop-router";
+import type { HeldLock, TabAttention, TabChannel, TabLocks, TabLogger } from "./ports";
+import type { TabMessage } from "./protocol";
+
+export const LEADER_LOCK = "softphone.leader";
+export const SIGN_IN_WAIT_MS = 15_000;
+
+/** The leader's store: what createSoftphone returns. */
+export interface LeaderStore extends SoftphoneStore {
+  start(): Promise<void>;
+  dispose(): Promise<void>;
+}
+
+export interface TabsDeps {
+  /** Unique per tab (and per page load). */
+  tabId: string;
+  locks: TabLocks;
+  channel: TabChannel;
+  /** Whether the agent looks at this tab; null where unknown (pops fall back to the leader). */
+  attention: TabAttention | null;
+  /** This tab's own Open CTI host; null outside Salesforce. */
+  host: CtiHost | null;
+  /** Shared durable storage (localStorage): the call journal and the call-log outbox. */
+  storage: KeyValueStorage;
+  /** The real store, over the tab-aware host; called each time this tab becomes leader. */
+  createStore(host: CtiHost | null): LeaderStore;
+  /** What a follower shows until the leader's state arrives. */
+  initialState: SoftphoneState;
+  clock?: Clock;
+  logger?: TabLogger;
+}
+
+export type TabRole = "follower" | "leader";
+
+export interface TabsController extends SoftphoneStore {
+  /** Joins the other tabs and queues for leadership; resolves at once. */
+  start(): void;
+  role(): TabRole;
+  /** True while this tab holds the phone with a call: closing it would end the call. */
+  shouldWarnBeforeUnload(): boolean;
+  /** The tab is going away: a leader disposes its store (unregisters); the lock is freed. */
+  dispose(): Promise<void>;
+}
+
+interface Leadership {
+  lock: HeldLock;
+  store: LeaderStore;
+  service: LeaderService;
+  journal: CallJournal;
+  router: PopRouter;
+  unsubscribe: () => void;
+}
+
+export function createTabs(deps: TabsDeps): TabsController {
+  return new Tabs(deps);
+}
+
+class Tabs implements TabsController {
+  private readonly clock: Clock;
+  private readonly logger: TabLogger;
+  private readonly bus: TabBus;
+  private readonly mirror: MirrorStore;
+  private readonly follower: FollowerHostAgent | null;
+  private readonly listeners = new Set<(state: SoftphoneState) => void>();
+  private leadership: Leadership | null = null;
+  /** Cancels the queued lock request (a tab that steals the lock must not queue too). */
+  private queued: AbortController | null = null;
+  private attentionSince = 0;
+  private stopAttention: (() => void) | null = null;
+  private disposed = false;
+  readonly actions: SoftphoneActions;
+
+  constructor(private readonly deps: TabsDeps) {
+    this.clock = deps.clock ?? systemClock;
+    this.logger = deps.logger ?? console;
+    this.bus = new TabBus(deps.tabId, deps.channel, this.logger);
+    this.mirror = new MirrorStore(this.bus, this.clock, deps.initialState, (credentials) =>
+      this.signInHere(credentials)
+    );
+    this.mirror.subscribe((state) => {
+      if (!this.leadership) this.emit(state);
+    });
+    this.follower = deps.host
+      ? new FollowerHostAgent(deps.host, this.bus, this.clock, this.logger)
+      : null;
+    this.actions = this.delegatingActions();
+  }
+
+  start(): void {
+    this.bus.on((message) => this.receive(message));
+    this.follower?.start();
+    const attention = this.deps.attention;
+    if (attention) {
+      this.attentionSince = this.clock.now();
+      this.stopAttention = attention.onChange(() => {
+        if (attention.focused() && attention.visible()) this.attentionSince = this.clock.now();
+        this.announceAttention();
+      });
+    }
+    this.announceAttention();
+    this.mirror.hello();
+    this.queue();
+  }
+
+  role(): TabRole {
+    return this.leadership ? "leader" : "follower";
+  }
+
+  getState(): SoftphoneState {
+    return this.leadership ? this.leadership.store.getState() : this.mirror.getState();
+  }
+
+  subscribe(listener: (state: SoftphoneState) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  shouldWarnBeforeUnload(): boolean {
+    if (!this.leadership) return false;
+    const state = this.leadership.store.getState();
+    return state.call !== null || state.waitingCall !== null;
+  }
+
+  async dispose(): Promise<void> {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.queued?.abort();
+    this.stopAttention?.();
+    this.follower?.stop();
+    this.mirror.failAll("This tab is closing.");
+    this.bus.send({ type: "bye" });
+    const leadership = this.leadership;
+    this.leadership = null;
+    if (leadership) await this.endLeadership(leadership);
+    this.bus.close();
+    this.listeners.clear();
+  }
+
+  // ---- election ----
+
+  private queue(steal = false): Promise<HeldLock> {
+    const controller = new AbortController();
+    this.queued = controller;
+    const request = this.deps.locks.acquire(LEADER_LOCK, { steal, signal: controller.signal });
+    request.then(
+      (lock) => {
+        if (this.queued === controller) this.queued = null;
+        if (!steal) void this.lead(lock);
+      },
+      () => {
+        // Aborted (this tab steals the lock or closes): nothing to do.
+      }
+    );
+    return request;
+  }
+
+  private async lead(lock: HeldLock): Promise<void> {
+    if (this.disposed || this.leadership) {
+      lock.release();
+      return;
+    }
+    this.follower?.stop();
+    const host = this.deps.host;
+    const { storage, tabId } = this.deps;
+    await this.recover(host);
+    const router = new PopRouter(this.bus, this.clock, (request) =>
+      host ? runPopOn(host, request) : Promise.resolve(undefined)
+    );
+    const leaderHost = host ? new LeaderHost(host, this.bus, router) : null;
+    const store = this.deps.createStore(leaderHost);
+    const journal = new CallJournal(storage, this.clock, tabId);
+    const service = new LeaderService(store, this.bus, router, leaderHost);
+    const unsubscribe = store.subscribe((state) => {
+      journal.track(state);
+      if (this.leadership?.store === store) this.emit(state);
+    });
+    this.leadership = { lock, store, service, journal, router, unsubscribe };
+    this.mirror.failAll("This tab now holds the phone; try again.");
+    this.announceAttention();
+    service.announce();
+    this.emit(store.getState());
+    void lock.lost.then(() => this.lostLock(store));
+    if (this.disposed) return;
+    await store.start();
+  }
+
+  /** Logs the calls of a leader that vanished mid-call, before this tab's outbox starts. */
+  private async recover(host: CtiHost | null): Promise<void> {
+    if (!host) return;
+    let logCalls: boolean;
+    try {
+      const parsed = parseSettings(await host.getCallCenterSettings());
+      // Bad settings: the store will not start; the records wait for a leader that can log.
+      if (!parsed.ok) return;
+      logCalls = parsed.settings.logCalls;
+    } catch {
+      return;
+    }
+    const queued = recoverOrphanedCalls({
+      storage: this.deps.storage,
+      clock: this.clock,
+      tabId: this.deps.tabId,
+      logCalls
+    });
+    if (queued.length > 0)
+      this.logger.warn(
+        `Softphone tabs: logging ${queued.length} call(s) left open by a closed softphone tab.`
+      );
+  }
+
+  /** The lock was taken from this tab (a sign-in elsewhere): back to following. */
+  private async lostLock(store: LeaderStore): Promise<void> {
+    const leadership = this.leadership;
+    if (this.disposed || !leadership || leadership.store !== store) return;
+    this.leadership = null;
+    await this.endLeadership(leadership);
+    if (this.disposed) return;
+    this.follower?.start();
+    this.emit(this.mirror.getState());
+    this.mirror.hello();
+    this.announceAttention();
+    this.queue();
+  }
+
+  private async endLeadership(leadership: Leadership): Promise<void> {
+    leadership.unsubscribe();
+    leadership.service.stop();
+    leadership.journal.stop();
+    await leadership.store.dispose().catch(() => undefined);
+    leadership.lock.release();
+  }
+
+  /**
+   * Sign-in typed in a follower: the password stays here. While the leader waits for a sign-in
+   * and has no call, this tab takes the lock, starts the phone and signs in itself.
+   */
+  private async signInHere(credentials: SipCredentials): Promise<void> {
+    if (this.leadership) return this.leadership.store.actions.signIn(credentials);
+    const mirrored = this.mirror.getState();
+    if (!mirrored.needsSignIn || mirrored.call !== null || mirrored.waitingCall !== null) {
+      throw new LeaderUnavailableError("The phone is not waiting for a sign-in.");
+    }
+    this.queued?.abort();
+    const lock = await this.queue(true);
+    await this.lead(lock);
+    const store = this.leadership?.store;
+    if (!store) throw new LeaderUnavailableError("This tab could not take over the phone.");
+    await this.waitFor(
+      store,
+      (s) => s.needsSignIn || s.registration === "registered" || s.setupProblems.length > 0
+    );
+    if (store.getState().needsSignIn) await store.actions.signIn(credentials);
+  }
+
+  private waitFor(store: SoftphoneStore, ready: (state: SoftphoneState) => boolean): Promise<void> {
+    if (ready(store.getState())) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      const timer = this.clock.setTimeout(done, SIGN_IN_WAIT_MS);
+      const unsubscribe = store.subscribe((state) => {
+        if (ready(state)) done();
+      });
+      const clock = this.clock;
+      function done(): void {
+        clock.clearTimeout(timer);
+        unsubscribe();
+        resolve();
+      }
+    });
+  }
+
+  // ---- messages ----
+
+  private receive(message: TabMessage): void {
+    const leadership = this.leadership;
+    if (leadership) {
+      leadership.service.receive(message);
+      return;
+    }
+    this.mirror.receive(message);
+    this.follower?.receive(message);
+    // A new leader needs to know where the agent looks.
+    if (message.type === "leader") this.announceAttention();
+  }
+
+  private announceAttention(): void {
+    const attention = this.deps.attention;
+    if (!attention) return;
+    const own = {
+      visible: attention.visible(),
+      focused: attention.focused(),
+      since: this.attentionSince
+    };
+    if (this.leadership) this.leadership.router.attention.set(this.deps.tabId, own);
+    else this.bus.send({ type: "attention", ...own });
+  }
+
+  private emit(state: SoftphoneState): void {
+    for (const listener of [...this.listeners]) {
+      try {
+        listener(state);
+      } catch (error) {
+        this.logger.warn(
+          `Softphone state listener failed: ${error instanceof Error ? error.message : String(error)}`
+        );
+      }
+    }
+  }
+
+  /** The UI's actions go to whichever store serves this tab right now. */
+  private delegatingActions(): SoftphoneActions {
+    const current = (): SoftphoneActions =>
+      this.leadership ? this.leadership.store.actions : this.mirror.actions;
+    return {
+      signIn: (credentials) => this.signInHere(credentials),
+      setReady: (ready) => current().setReady(ready),
+      dial: (number, recordId) => current().dial(number, recordId),
+      answer: () => current().answer(),
+      decline: () => current().decline(),
+      hangup: () => current().hangup(),
+      hold: (on) => current().hold(on),
+      mute: (on) => current().mute(on),
+      sendDigits: (digits) => current().sendDigits(digits),
+      transfer: (target) => current().transfer(target),
+      chooseMatch: (recordId) => current().chooseMatch(recordId),
+      setRelatedTo: (record) => current().setRelatedTo(record),
+      setNotes: (notes) => current().setNotes(notes),
+      setDisposition: (disposition) => current().setDisposition(disposition),
+      saveWrapUp: () => current().saveWrapUp(),
+      searchDirectory: (query) => current().searchDirectory(query),
+      dismissNotice: () => current().dismissNotice(),
+      simulateIncomingCall: (number, name) => current().simulateIncomingCall(number, name)
+    };
+  }
+}
