@@ -258,3 +258,27 @@ test("microphone and speaker selection apply to the call in progress", async () 
   await phone.call("hangup", callId);
   await phone.waitEvent({ type: "callEnded", callId });
 });
+
+test("dispose() hangs up, releases the microphone and the audio element, and unregisters", async () => {
+  const other = await SoftphoneParty.open(browser, server.origin, kamailio, "agent9");
+  const callId = await alice.run("call", "agent9");
+  await other.waitEvent({ type: "incoming", callId });
+  await other.call("answer", callId);
+  await waitForAudio(alice);
+  await other.call("dispose");
+  await alice.waitLog({ type: "bye", callId });
+  const after = await other.page.evaluate(() => ({
+    audio: document.querySelectorAll("audio").length,
+    pcs: window.harness.peerConnections.map((pc) => pc.connectionState),
+    ended: window.harness.events.filter((e) => e.type === "callEnded").map((e) => e.reason)
+  }));
+  assert.deepEqual(after, { audio: 0, pcs: ["closed"], ended: ["local"] });
+  assert.equal(
+    kamailio.bindings("agent9").at(-1),
+    0,
+    "the binding was removed (REGISTER Expires: 0)"
+  );
+  const late = await other.invoke("dial", "alice");
+  assert.equal(late.code, "INVALID_STATE");
+  await other.close();
+});

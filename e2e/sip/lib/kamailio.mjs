@@ -120,6 +120,10 @@ export class Kamailio {
   bindings(user) {
     return this.lines
       .filter((l) => l.includes(`REGISTERED sip:${user}@`))
-      .map((l) => Number(/bindings=(\d+)/.exec(l)?.[1] ?? NaN));
+      .map((l) => {
+        // $ulc is <null> when the AOR has no binding left (after REGISTER with Expires: 0).
+        const value = /bindings=(\d+|<null>)/.exec(l)?.[1];
+        return value === "<null>" ? 0 : Number(value ?? NaN);
+      });
   }
 }

@@ -459,7 +459,12 @@ export class SipPhone implements Phone {
   }
 
   private createRegisterer(ua: UserAgent, generation: number): Registerer {
-    const registerer = new Registerer(ua, { expires: this.config.registerExpires });
+    // Refresh at 90% of the granted lifetime: sip.js's default 99% leaves too little slack when
+    // a busy browser delays timers or the registrar grants short lifetimes.
+    const registerer = new Registerer(ua, {
+      expires: this.config.registerExpires,
+      refreshFrequency: 90
+    });
     registerer.stateChange.addListener((state) => {
       if (generation !== this.generation) return;
       if (state === RegistererState.Registered) this.markRegistered();
