@@ -45,17 +45,17 @@ describe("mountSoftphone", () => {
     expect(contexts).toHaveLength(0);
     act(() => store.setState({ call: makeCall() }));
     const context = contexts[0]!;
-    expect(context.sounding().map((o) => o.frequency.value)).toEqual([440, 480]);
+    expect(context.audibleAt(0.5)).toEqual([440, 480]);
     act(() => store.setState({ call: makeCall({ state: "connected" }) }));
-    expect(context.sounding()).toHaveLength(0);
+    expect(context.scheduled()).toHaveLength(0);
     act(() => store.setState({ waitingCall: makeCall({ id: "w" }) }));
-    expect(context.sounding().map((o) => o.frequency.value)).toEqual([440, 440]);
+    expect(context.audibleAt(0.1)).toEqual([440]);
     act(() => store.setState({ waitingCall: null }));
-    expect(context.sounding()).toHaveLength(0);
+    expect(context.scheduled()).toHaveLength(0);
     act(() => store.setState({ call: makeCall({ id: "2" }) }));
-    expect(context.sounding()).toHaveLength(2);
+    expect(context.audibleAt(0.5)).toEqual([440, 480]);
     act(() => store.setState({ call: null }));
-    expect(context.sounding()).toHaveLength(0);
+    expect(context.scheduled()).toHaveLength(0);
     unmount();
     expect(context.closed).toBe(true);
   });
@@ -64,12 +64,12 @@ describe("mountSoftphone", () => {
     const { factory, contexts } = fakeAudioFactory();
     const store = createFakeStore({ call: makeCall() });
     const unmount = mount(element, store, { audioContextFactory: factory });
-    expect(contexts[0]!.sounding()).toHaveLength(2);
+    expect(contexts[0]!.audibleAt(0.5)).toEqual([440, 480]);
     unmount();
-    expect(contexts[0]!.sounding()).toHaveLength(0);
+    expect(contexts[0]!.scheduled()).toHaveLength(0);
     act(() => store.setState({ call: makeCall({ id: "again" }) }));
     expect(contexts).toHaveLength(1);
-    expect(contexts[0]!.oscillators).toHaveLength(2);
+    expect(contexts[0]!.scheduled()).toHaveLength(0);
   });
 
   it("unlocks audio on the agent's first click in the panel", () => {

@@ -1,6 +1,6 @@
 import { makeCall, baseState } from "./test-support/fake-store";
 import { fakeAudioFactory } from "./test-support/fake-audio";
-import { Ringtone, ringModeFor } from "./ringtone";
+import { Ringtone, ringModeFor, SCHEDULE_AHEAD_SECONDS } from "./ringtone";
 
 describe("ringModeFor", () => {
   it("rings for an inbound ringing call only", () => {
@@ -30,46 +30,71 @@ describe("Ringtone", () => {
   beforeEach(() => jest.useFakeTimers());
   afterEach(() => jest.useRealTimers());
 
-  it("plays the two-tone ring quietly and repeats it every six seconds", () => {
+  it("rings quietly with 440 + 480 Hz, two seconds on and four off", () => {
     const { factory, contexts } = fakeAudioFactory();
-    const ringtone = new Ringtone(factory);
-    ringtone.play("ring");
+    new Ringtone(factory).play("ring");
     const context = contexts[0]!;
     expect(context.resumed).toBe(1);
-    expect(context.oscillators.map((o) => o.frequency.value)).toEqual([440, 480]);
-    for (const o of context.oscillators) expect(o.stopAt! - o.startedAt!).toBeCloseTo(2);
-    const peak = Math.max(...context.gains[0]!.gain.events.map(([, v]) => v));
+    expect(context.audibleAt(0.5)).toEqual([440, 480]);
+    expect(context.audibleAt(1.9)).toEqual([440, 480]);
+    expect(context.audibleAt(3)).toEqual([]);
+    expect(context.audibleAt(6.5)).toEqual([440, 480]);
+    const peak = Math.max(...context.gains.flatMap((g) => g.gain.events.map(([, v]) => v)));
     expect(peak).toBeGreaterThan(0);
     expect(peak).toBeLessThanOrEqual(0.2);
-    jest.advanceTimersByTime(6000);
-    expect(context.oscillators).toHaveLength(4);
-    expect(context.sounding()).toHaveLength(2);
   });
 
-  it("stops at once and schedules nothing more", () => {
+  it("schedules a minute ahead on the audio clock, so a throttled tab keeps ringing", () => {
+    const { factory, contexts } = fakeAudioFactory();
+    new Ringtone(factory).play("ring");
+    const context = contexts[0]!;
+    expect(context.audibleAt(SCHEDULE_AHEAD_SECONDS - 5.5)).toEqual([440, 480]);
+    const starts = context.oscillators
+      .filter((o) => o.frequency.value === 440)
+      .map((o) => o.startedAt!);
+    expect(starts).toHaveLength(10);
+    starts.forEach((start, i) => expect(start).toBeCloseTo(0.01 + 6 * i));
+  });
+
+  it("tops the schedule up and frees finished tones as time passes", () => {
+    const { factory, contexts } = fakeAudioFactory();
+    new Ringtone(factory).play("ring");
+    const context = contexts[0]!;
+    context.currentTime = 45;
+    jest.advanceTimersByTime(20_000);
+    expect(context.audibleAt(102.5)).toEqual([440, 480]);
+    const finished = context.oscillators.filter((o) => o.stopAt! < 45);
+    expect(finished.length).toBeGreaterThan(0);
+    expect(finished.every((o) => o.connectedTo.length === 0)).toBe(true);
+    expect(context.audibleAt(48.5)).toEqual([440, 480]);
+  });
+
+  it("stops at once, cancels what was scheduled and schedules nothing more", () => {
     const { factory, contexts } = fakeAudioFactory();
     const ringtone = new Ringtone(factory);
     ringtone.play("ring");
+    const created = contexts[0]!.oscillators.length;
     ringtone.stop();
     const context = contexts[0]!;
-    expect(context.sounding()).toHaveLength(0);
+    expect(context.scheduled()).toHaveLength(0);
     expect(context.oscillators.every((o) => o.stoppedNow)).toBe(true);
-    jest.advanceTimersByTime(60_000);
-    expect(context.oscillators).toHaveLength(2);
+    jest.advanceTimersByTime(120_000);
+    expect(context.oscillators).toHaveLength(created);
     expect(ringtone.mode).toBe("off");
   });
 
-  it("plays a short, quieter double beep for a waiting call", () => {
+  it("plays a short, quieter double beep every eight seconds for a waiting call", () => {
     const { factory, contexts } = fakeAudioFactory();
-    const ringtone = new Ringtone(factory);
-    ringtone.play("waiting");
+    new Ringtone(factory).play("waiting");
     const context = contexts[0]!;
-    expect(context.oscillators.map((o) => o.frequency.value)).toEqual([440, 440]);
+    expect(context.audibleAt(0.1)).toEqual([440]);
+    expect(context.audibleAt(0.3)).toEqual([]);
+    expect(context.audibleAt(0.5)).toEqual([440]);
+    expect(context.audibleAt(1)).toEqual([]);
+    expect(context.audibleAt(8.1)).toEqual([440]);
     for (const o of context.oscillators) expect(o.stopAt! - o.startedAt!).toBeLessThanOrEqual(0.5);
     const peak = Math.max(...context.gains.flatMap((g) => g.gain.events.map(([, v]) => v)));
     expect(peak).toBeLessThan(0.12);
-    jest.advanceTimersByTime(8000);
-    expect(context.oscillators).toHaveLength(4);
   });
 
   it("switches from ring to waiting beep without overlapping", () => {
@@ -79,15 +104,17 @@ describe("Ringtone", () => {
     ringtone.play("waiting");
     const context = contexts[0]!;
     expect(contexts).toHaveLength(1);
-    expect(context.sounding().map((o) => o.frequency.value)).toEqual([440, 440]);
+    expect(context.audibleAt(0.1)).toEqual([440]);
+    expect(context.scheduled().every((o) => o.stopAt! - o.startedAt! < 1)).toBe(true);
   });
 
   it("ignores a repeated request for the same tone", () => {
     const { factory, contexts } = fakeAudioFactory();
     const ringtone = new Ringtone(factory);
     ringtone.play("ring");
+    const created = contexts[0]!.oscillators.length;
     ringtone.play("ring");
-    expect(contexts[0]!.oscillators).toHaveLength(2);
+    expect(contexts[0]!.oscillators).toHaveLength(created);
   });
 
   it("stays silent without Web Audio", () => {
@@ -107,6 +134,6 @@ describe("Ringtone", () => {
     ringtone.play("ring");
     ringtone.dispose();
     expect(contexts[0]!.closed).toBe(true);
-    expect(contexts[0]!.sounding()).toHaveLength(0);
+    expect(contexts[0]!.scheduled()).toHaveLength(0);
   });
 });

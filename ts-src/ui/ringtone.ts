@@ -2,6 +2,9 @@
  * The ring tone, synthesised with Web Audio oscillators (no audio files): a quiet two-tone ring
  * (440 + 480 Hz, 2 s on, 4 s off) while an inbound call rings, a short double beep every few
  * seconds for a waiting call, silence in every other state.
+ *
+ * Tones are scheduled a minute ahead on the audio clock, which browsers do not throttle, so the
+ * ring keeps its rhythm in a background tab where JavaScript timers may fire once a minute.
  */
 import type { SoftphoneState } from "../core/model";
 
@@ -67,6 +70,9 @@ const PATTERNS: Record<Exclude<RingMode, "off">, Pattern> = {
 
 /** Fade in and out over a few milliseconds so tones start and stop without clicks. */
 const FADE_SECONDS = 0.02;
+/** How far ahead tones are scheduled, and how often the schedule is topped up. */
+export const SCHEDULE_AHEAD_SECONDS = 60;
+const TOP_UP_MS = 20_000;
 
 export function browserAudioContext(): AudioContextLike | null {
   const w = globalThis as unknown as {
@@ -86,7 +92,9 @@ export class Ringtone {
   private context: AudioContextLike | null = null;
   private current: RingMode = "off";
   private timer: ReturnType<typeof setInterval> | undefined;
-  private sounding: Array<{ gain: GainLike; oscillators: OscillatorLike[] }> = [];
+  private scheduled: Array<{ end: number; gain: GainLike; oscillators: OscillatorLike[] }> = [];
+  /** Audio-clock time up to which cycles are scheduled. */
+  private scheduledUntil = 0;
 
   constructor(private readonly createContext: AudioContextFactory = browserAudioContext) {}
 
@@ -112,8 +120,9 @@ export class Ringtone {
     if (!context) return;
     if (context.state === "suspended") context.resume().catch(() => undefined);
     const pattern = PATTERNS[mode];
-    this.cycle(context, pattern);
-    this.timer = setInterval(() => this.cycle(context, pattern), pattern.cycleMs);
+    this.scheduledUntil = context.currentTime + 0.01;
+    this.topUp(context, pattern);
+    this.timer = setInterval(() => this.topUp(context, pattern), TOP_UP_MS);
   }
 
   stop(): void {
@@ -132,10 +141,18 @@ export class Ringtone {
     return this.context;
   }
 
-  private cycle(context: AudioContextLike, pattern: Pattern): void {
-    // The previous cycle has finished by now: free its nodes.
-    this.releaseNodes();
-    const start = context.currentTime + 0.01;
+  /** Schedules whole cycles up to the horizon and frees the nodes of tones already over. */
+  private topUp(context: AudioContextLike, pattern: Pattern): void {
+    const now = context.currentTime;
+    this.release((tone) => tone.end < now);
+    const cycleSeconds = pattern.cycleMs / 1000;
+    while (this.scheduledUntil < now + SCHEDULE_AHEAD_SECONDS) {
+      this.scheduleCycle(context, pattern, this.scheduledUntil);
+      this.scheduledUntil += cycleSeconds;
+    }
+  }
+
+  private scheduleCycle(context: AudioContextLike, pattern: Pattern, start: number): void {
     for (const [offset, duration] of pattern.tones) {
       const gain = context.createGain();
       const t0 = start + offset;
@@ -154,19 +171,25 @@ export class Ringtone {
         oscillator.stop(t1);
         return oscillator;
       });
-      this.sounding.push({ gain, oscillators });
+      this.scheduled.push({ end: t1, gain, oscillators });
     }
   }
 
   private silence(): void {
     if (this.timer !== undefined) clearInterval(this.timer);
     this.timer = undefined;
-    this.releaseNodes();
+    this.release(() => true);
   }
 
-  private releaseNodes(): void {
-    for (const { gain, oscillators } of this.sounding) {
-      for (const oscillator of oscillators) {
+  /** Stops (at once) and disconnects the scheduled tones that `which` selects. */
+  private release(which: (tone: { end: number }) => boolean): void {
+    const keep: typeof this.scheduled = [];
+    for (const tone of this.scheduled) {
+      if (!which(tone)) {
+        keep.push(tone);
+        continue;
+      }
+      for (const oscillator of tone.oscillators) {
         try {
           oscillator.stop();
         } catch {
@@ -174,8 +197,8 @@ export class Ringtone {
         }
         oscillator.disconnect();
       }
-      gain.disconnect();
+      tone.gain.disconnect();
     }
-    this.sounding = [];
+    this.scheduled = keep;
   }
 }

@@ -71,9 +71,15 @@ export class FakeAudioContext implements AudioContextLike {
     this.state = "closed";
     return Promise.resolve();
   }
-  /** Oscillators that are connected and not stopped early: what is audible or scheduled. */
-  sounding(): FakeOscillator[] {
+  /** Oscillators still connected and not stopped early: audible now or scheduled to be. */
+  scheduled(): FakeOscillator[] {
     return this.oscillators.filter((o) => o.connectedTo.length > 0 && !o.stoppedNow);
+  }
+  /** The frequencies sounding at audio time `time`. */
+  audibleAt(time: number): number[] {
+    return this.scheduled()
+      .filter((o) => (o.startedAt ?? Infinity) <= time && time < (o.stopAt ?? Infinity))
+      .map((o) => o.frequency.value);
   }
 }
 
