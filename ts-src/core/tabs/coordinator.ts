@@ -265,7 +265,7 @@ class Tabs implements TabsController {
     this.queued?.abort();
     const lock = await this.queue(true);
     await this.lead(lock);
-    const store = this.leadership?.store;
+    const store = (this.leadership as Leadership | null)?.store;
     if (!store) throw new LeaderUnavailableError("This tab could not take over the phone.");
     await this.waitFor(
       store,

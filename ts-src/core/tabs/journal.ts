@@ -190,10 +190,7 @@ export function recoverOrphanedCalls(options: RecoveryOptions): string[] {
     storage.removeItem(key);
   }
   if (recentChanged) {
-    saveRecentCalls(
-      storage,
-      recent.sort((a, b) => b.at - a.at).slice(0, MAX_RECENT_CALLS)
-    );
+    saveRecentCalls(storage, recent.sort((a, b) => b.at - a.at).slice(0, MAX_RECENT_CALLS));
   }
   return queued;
 }

@@ -79,7 +79,11 @@ export class LeaderHost implements CtiHost {
   }
 
   private everywhere(effect: HostEffect, lasting: boolean): void {
-    if (lasting) this.lasting.set(effect.name === "publish" ? `publish:${effect.channel}` : effect.name, effect);
+    if (lasting)
+      this.lasting.set(
+        effect.name === "publish" ? `publish:${effect.channel}` : effect.name,
+        effect
+      );
     this.bus.send({ type: "effect", effect });
   }
 

@@ -67,7 +67,7 @@ export class MirrorStore implements SoftphoneStore {
       searchDirectory: forward("searchDirectory"),
       dismissNotice: fireAndForget("dismissNotice"),
       simulateIncomingCall: forward("simulateIncomingCall")
-    } as SoftphoneActions;
+    };
   }
 
   getState(): SoftphoneState {
@@ -125,7 +125,9 @@ export class MirrorStore implements SoftphoneStore {
     return new Promise<void>((resolve, reject) => {
       const timer = this.clock.setTimeout(() => {
         this.waiting.delete(id);
-        reject(new LeaderUnavailableError("The softphone tab that holds the phone did not answer."));
+        reject(
+          new LeaderUnavailableError("The softphone tab that holds the phone did not answer.")
+        );
       }, REPLY_TIMEOUT_MS);
       this.waiting.set(id, { resolve, reject, timer });
       this.bus.send({ type: "action", id, name, args });

@@ -86,7 +86,10 @@ export class PopRouter {
       entry.ackTimer = this.clock.setTimeout(() => {
         if (!entry.acked) entry.fallback();
       }, ACK_TIMEOUT_MS + ACK_GRACE_MS);
-      this.bus.send({ type: "pop", id, request, deadline: this.clock.now() + ACK_TIMEOUT_MS }, target);
+      this.bus.send(
+        { type: "pop", id, request, deadline: this.clock.now() + ACK_TIMEOUT_MS },
+        target
+      );
     });
   }
 
@@ -166,5 +169,7 @@ function doneWith(id: string, result: unknown): TabBody {
   } catch {
     plain = undefined;
   }
-  return plain === undefined ? { type: "popDone", id, ok: true } : { type: "popDone", id, ok: true, result: plain };
+  return plain === undefined
+    ? { type: "popDone", id, ok: true }
+    : { type: "popDone", id, ok: true, result: plain };
 }
