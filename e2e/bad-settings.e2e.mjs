@@ -41,6 +41,7 @@ test("changing a setting in the workbench panel reloads the softphone with it", 
   await sp(page, "setup-message").waitFor({ timeout: 10000 });
   assert.match(await sp(page, "setup-message").textContent(), /\/softphoneSettings\/screenPop/);
   assert.match(page.url(), /screenPop=sometimes/);
+  await screenshot(page, "bad-settings-from-panel");
   // Fixing it brings the softphone back.
   await shell(page, "setting-screenPop").fill("apex");
   await shell(page, "settings-apply").click();

@@ -61,6 +61,7 @@ test("Classic: click-to-dial places an outbound call", async () => {
   await waitForReady(page);
   await page.locator('[data-field="Phone"] [data-id="click-to-dial"]').click();
   await sp(page, "active-call-view").waitFor({ timeout: 10000 });
+  await screenshot(page, "classic-click-to-dial");
   await sp(page, "hangup").click();
   await sp(page, "wrap-up-view").waitFor();
   await sp(page, "disposition").selectOption("No answer");

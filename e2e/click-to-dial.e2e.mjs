@@ -82,6 +82,7 @@ test("phone numbers are plain text while the softphone has click-to-dial disable
   await page.locator('[data-field="Phone"] [data-id="click-to-dial"]').click();
   await sp(page, "active-call-view").waitFor({ timeout: 10000 });
   await page.locator('[data-field="Phone"] [data-id="phone-text"]').waitFor({ timeout: 5000 });
+  await screenshot(page, "click-to-dial-disabled-during-call");
   await sp(page, "hangup").click();
   await sp(page, "wrap-up-view").waitFor();
   await sp(page, "disposition").selectOption("No answer");

@@ -77,6 +77,7 @@ test("noMatchPop=newLead opens a New Lead modal", async () => {
   const modal = shell(page, "new-record-modal");
   await modal.waitFor({ timeout: 10000 });
   assert.equal(await modal.getAttribute("data-entity"), "Lead");
+  await screenshot(page, "inbound-unknown-caller-new-lead");
 });
 
 test("noMatchPop=search lands on search results for the number", async () => {

@@ -82,6 +82,8 @@ test("the panel answers a ringing call", async () => {
       payload: { number: "(646) 555-0173" }
     })
   );
+  await shell(page, "call-panel-answer").waitFor({ timeout: 10000 });
+  await screenshot(page, "record-panel-ringing");
   await shell(page, "call-panel-answer").click();
   await sp(page, "active-call-view").waitFor({ timeout: 10000 });
   await shell(page, "call-panel-hangup").click();
