@@ -4,7 +4,7 @@
  * `npm test` checks separately that the committed resource is a fresh build).
  */
 import { execFileSync } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { loadWorkbenchServer, root } from "../../scripts/start.mjs";
 
@@ -62,6 +62,7 @@ export async function startWorkbench(options = {}) {
  * folder first, so a test serving it directly could load half a bundle.
  */
 function snapshotResource() {
+  mkdirSync(join(root, ".tmp"), { recursive: true });
   for (let attempt = 0; attempt < 20; attempt++) {
     const dir = mkdtempSync(join(root, ".tmp", "e2e-resource-"));
     try {
