@@ -1,0 +1,58 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { figuresDocument, parseArgs } from "./run.mjs";
+import { evaluate, missed, single } from "./lib/report.mjs";
+
+test("defaults are the issue's run counts and every bench", () => {
+  const o = parseArgs([]);
+  assert.deepEqual([...o.only], ["size", "startup", "pop", "soak", "sip"]);
+  assert.deepEqual(
+    [o.startupRuns, o.popCalls, o.soakCalls, o.sipCalls, o.figures],
+    [20, 100, 1000, 10, null]
+  );
+});
+
+test("options pick benches, counts and the figures file", () => {
+  const o = parseArgs(["--", "--only", "size,pop", "--pop-calls", "7", "--figures", "docs/x.md"]);
+  assert.deepEqual([...o.only], ["size", "pop"]);
+  assert.equal(o.popCalls, 7);
+  assert.equal(o.figures, "docs/x.md");
+});
+
+test("bad options are refused with a clear message", () => {
+  assert.throws(() => parseArgs(["--only", "size,speed"]), /--only takes a comma-separated list/);
+  assert.throws(() => parseArgs(["--soak-calls", "0"]), /--soak-calls takes a whole number ≥ 1/);
+  assert.throws(() => parseArgs(["--soak-calls", "ten"]), /whole number/);
+  assert.throws(() => parseArgs(["--figures"]), /--figures takes a file path/);
+  assert.throws(() => parseArgs(["--fast"]), /unknown option --fast/);
+});
+
+test("the figures document names the machine, its load and what was missed", () => {
+  const figures = evaluate([
+    {
+      id: "a",
+      label: "size",
+      unit: "bytes",
+      summary: single(2048),
+      target: { stat: "max", max: 1024 }
+    }
+  ]);
+  const doc = figuresDocument({
+    date: "2026-11-27T12:00:00.000Z",
+    commit: "abc1234",
+    machine: {
+      cpus: 2,
+      cpuModel: "Test CPU",
+      node: "v20.0.0",
+      chromium: "140.0",
+      loadAverageAtStart: [17, 18, 19],
+      loadAverageAtEnd: [20, 18, 19]
+    },
+    figures,
+    missed: missed(figures)
+  });
+  assert.match(doc, /on 2026-11-27\s+at commit abc1234: 2 CPUs \(Test CPU\)/);
+  assert.match(doc, /Load average during the run: 17 18 19 at the\s+start, 20 18 19 at the end/);
+  assert.match(doc, /\| size \| 1 \| 2\.0 KB \| 2\.0 KB \| 2\.0 KB \| ≤ 1\.0 KB \| MISSED \|/);
+  assert.match(doc, /Missed: size\./);
+});
