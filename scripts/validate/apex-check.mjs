@@ -22,6 +22,8 @@ const CLASSPATH = join(JAVA_LIB, "*");
 const JVM_OPTIONS = ["-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"];
 
 export const apexFiles = (root) => sourceFiles(root).filter((f) => /\.(cls|trigger)$/.test(f));
+export const visualforceFiles = (root) =>
+  sourceFiles(root).filter((f) => /\.(page|component)$/.test(f));
 
 /** apex-ls CheckForIssues: exit 0 clean, 4 with issues; anything else is a crash. */
 export async function checkApexLs(root) {
@@ -84,8 +86,8 @@ export async function checkApexLs(root) {
   return problems;
 }
 
-/** PMD through the Code Analyzer's PMD wrapper, with our ruleset. */
-export async function checkPmd(root, files, rulesetFile) {
+/** PMD through the Code Analyzer's PMD wrapper, with our ruleset; `vfFiles` are Visualforce. */
+export async function checkPmd(root, files, rulesetFile, vfFiles = []) {
   const work = mkdtempSync(join(tmpdir(), "validate-pmd-"));
   try {
     const input = join(work, "input.json");
@@ -94,7 +96,10 @@ export async function checkPmd(root, files, rulesetFile) {
       input,
       JSON.stringify({
         ruleSetInputFile: rulesetFile,
-        runDataPerLanguage: { apex: { filesToScan: files } }
+        runDataPerLanguage: {
+          ...(files.length ? { apex: { filesToScan: files } } : {}),
+          ...(vfFiles.length ? { visualforce: { filesToScan: vfFiles } } : {})
+        }
       })
     );
     const r = await runProcess(

@@ -8,7 +8,13 @@ import { checkConvert } from "./convert-check.mjs";
 import { loadJsforceModel, loadWsdlModelFromFile, overlayModel } from "./metadata-model.mjs";
 import { checkMetadataFiles } from "./metadata-structure.mjs";
 import { checkMetadataXsd } from "./metadata-xsd.mjs";
-import { apexFiles, checkApexLs, checkPmd, checkSuppressions } from "./apex-check.mjs";
+import {
+  apexFiles,
+  visualforceFiles,
+  checkApexLs,
+  checkPmd,
+  checkSuppressions
+} from "./apex-check.mjs";
 import { checkPrettier, checkEslint } from "./style-check.mjs";
 import { checkJsonSchemas } from "./json-schema-check.mjs";
 import { sourceFiles, isMetaXml, expectedTypeOf } from "./project.mjs";
@@ -34,7 +40,7 @@ export async function runChecks({ root, wsdl = null, only = null, ruleset, cache
   const rulesetFile = ruleset ?? join(root, "config/pmd-ruleset.xml");
   const xsdCache = cacheDir ?? join(root, ".tmp/metadata-xsd");
   const metaFiles = () => sourceFiles(root).filter(isMetaXml);
-  const noApexNote = "no Apex classes or triggers in the package directories: nothing to check";
+  const noApexNote = "no Apex classes in the package directories: nothing to check";
 
   const checks = {
     convert: async () => ({ problems: await checkConvert(root) }),
@@ -68,16 +74,17 @@ export async function runChecks({ root, wsdl = null, only = null, ruleset, cache
     },
     pmd: async () => {
       const files = apexFiles(root);
-      if (files.length === 0) return { problems: [], note: noApexNote };
+      const pages = visualforceFiles(root);
+      if (files.length + pages.length === 0) return { problems: [], note: noApexNote };
       if (!existsSync(rulesetFile))
         return {
           problems: [problem(root, rulesetFile, 0, "pmd/no-ruleset", "the PMD ruleset is missing")]
         };
       const problems = [
-        ...(await checkPmd(root, files, rulesetFile)),
+        ...(await checkPmd(root, files, rulesetFile, pages)),
         ...checkSuppressions(root, files)
       ];
-      return { problems, note: `${files.length} files` };
+      return { problems, note: `${files.length} Apex, ${pages.length} Visualforce files` };
     },
     prettier: async () => ({ problems: await checkPrettier(root) }),
     eslint: async () => ({ problems: await checkEslint(root) }),

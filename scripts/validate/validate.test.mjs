@@ -37,6 +37,7 @@ function validate(root, ...args) {
 const CLASS = "force-app/main/default/classes/Greeter.cls";
 const AUDIT = "force-app/main/default/classes/Audit.cls";
 const ORPHAN = "force-app/main/default/classes/Orphan.cls";
+const PAGE = "force-app/main/default/pages/Hello.page";
 const CHANNEL = "force-app/main/default/messageChannels/Greeting.messageChannel-meta.xml";
 const TS = "ts-src/greet.ts";
 const SCRIPT = "scripts/greet.mjs";
@@ -87,6 +88,13 @@ describe("npm run validate on fixture projects", () => {
       ].join("\n")
     );
     broken.write(`${AUDIT}-meta.xml`, CLASS_META);
+    // 3b. a Visualforce XSS: a URL parameter rendered unescaped
+    broken.replace(
+      PAGE,
+      '<div id="hello">Hello</div>',
+      '<apex:outputText escape="false" value="{!$CurrentPage.parameters.who}" />'
+    );
+    planted.xss = broken.lineOf(PAGE, "escape=");
     // 4. a prettier formatting error
     broken.replace(TS, "return `Hello", "return    `Hello");
     planted.format = broken.lineOf(TS, "return    `Hello");
@@ -150,6 +158,10 @@ describe("npm run validate on fixture projects", () => {
     expectLine(brokenRun, `${AUDIT}:7  pmd/unjustified-suppression`);
   });
 
+  test("an unescaped URL parameter in a Visualforce page is a PMD security finding", () => {
+    expectLine(brokenRun, `${PAGE}:${planted.xss}  pmd/VfUnescapeEl`);
+  });
+
   test("a prettier formatting error names the first line prettier would change", () => {
     expectLine(brokenRun, `${TS}:${planted.format}  prettier/format`);
   });
@@ -170,7 +182,7 @@ describe("npm run validate on fixture projects", () => {
     const files = new Set(problems.map((l) => l.trim().split(/[: ]/)[0]));
     assert.deepEqual(
       [...files].sort(),
-      [AUDIT, CLASS, ORPHAN, CHANNEL, SCRIPT, TS].sort(),
+      [AUDIT, CLASS, ORPHAN, PAGE, CHANNEL, SCRIPT, TS].sort(),
       problems.join("\n")
     );
   });
@@ -197,7 +209,7 @@ describe("npm run validate: cheap failure modes", () => {
     }
   });
 
-  test("without Apex classes the Apex checks pass with a clear note", async () => {
+  test("without Apex classes apex-ls passes with a clear note and PMD checks only Visualforce", async () => {
     for (const c of ["Greeter", "GreeterTest"]) {
       fx.remove(`force-app/main/default/classes/${c}.cls`);
       fx.remove(`force-app/main/default/classes/${c}.cls-meta.xml`);
@@ -206,7 +218,7 @@ describe("npm run validate: cheap failure modes", () => {
     assert.equal(run.code, 0, run.stdout);
     assert.deepEqual(run.counts, { passed: 2, failed: 0, skipped: 0 });
     assert.match(run.stdout, /^ok +apex-ls .*no Apex classes/m);
-    assert.match(run.stdout, /^ok +pmd .*no Apex classes/m);
+    assert.match(run.stdout, /^ok +pmd .*0 Apex, 1 Visualforce files/m);
   });
 
   test("a WSDL path that does not exist fails the XSD check instead of skipping it", async () => {
