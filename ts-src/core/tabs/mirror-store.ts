@@ -7,7 +7,7 @@ import type { SipCredentials } from "../../phone/phone";
 import type { Clock, TimerHandle } from "../clock";
 import type { SoftphoneActions, SoftphoneState, SoftphoneStore } from "../model";
 import type { TabBus } from "./bus";
-import type { ForwardedAction, TabMessage } from "./protocol";
+import { validActionArgs, type ForwardedAction, type TabMessage } from "./protocol";
 
 export const REPLY_TIMEOUT_MS = 10_000;
 
@@ -121,6 +121,9 @@ export class MirrorStore implements SoftphoneStore {
   private request(name: ForwardedAction, args: unknown[]): Promise<void> {
     // Trailing undefined arguments (an optional recordId) are not sent.
     while (args.length > 0 && args[args.length - 1] === undefined) args = args.slice(0, -1);
+    if (!validActionArgs(name, args)) {
+      return Promise.reject(new RangeError(`${name}: invalid arguments`));
+    }
     const id = `${this.bus.tabId}.a${++this.sequence}`;
     return new Promise<void>((resolve, reject) => {
       const timer = this.clock.setTimeout(() => {

@@ -157,6 +157,11 @@ const ACTION_ARGS: Record<ForwardedAction, (args: unknown[]) => boolean> = {
     (a.length === 1 || a.length === 2) && phoneText(a[0]) && optional(a[1], (v) => text(v, 80))
 };
 
+/** Whether a forwarded action's arguments would pass the leader's validation. */
+export function validActionArgs(name: ForwardedAction, args: unknown[]): boolean {
+  return ACTION_ARGS[name](args);
+}
+
 const AGENT = ["offline", "ready", "busy"];
 const REGISTRATION = ["unregistered", "registering", "registered", "failed"];
 const CALL_STATES = ["ringing", "dialing", "connected", "held", "wrapup", "ended"];
