@@ -114,8 +114,12 @@ class Tabs implements TabsController {
     const attention = this.deps.attention;
     if (attention) {
       this.attentionSince = this.clock.now();
+      let was = { visible: attention.visible(), focused: attention.focused() };
       this.stopAttention = attention.onChange(() => {
-        if (attention.focused() && attention.visible()) this.attentionSince = this.clock.now();
+        const now = { visible: attention.visible(), focused: attention.focused() };
+        const gained = (now.visible && !was.visible) || (now.focused && !was.focused);
+        if (now.visible && gained) this.attentionSince = this.clock.now();
+        was = now;
         this.announceAttention();
       });
     }

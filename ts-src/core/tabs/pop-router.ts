@@ -1,6 +1,6 @@
 /**
- * Screen pops (and opening the panel for a ringing call) go to the tab the agent is looking at:
- * the visible and focused tab that got focus last, else the leader. The leader asks that tab,
+ * Screen pops (and opening the panel for a ringing call) go to the tab the agent is looking at
+ * (see AttentionTable.agentTab), else the leader. The leader asks that tab,
  * which acknowledges before it pops; without an acknowledgement by the deadline the leader pops
  * itself, and the other tab refuses requests past their deadline, so a pop happens once.
  */
@@ -31,13 +31,21 @@ export class AttentionTable {
     this.tabs.delete(tabId);
   }
 
-  /** The visible, focused tab that got focus last; null when none is. */
+  /**
+   * The tab the agent looks at: among visible tabs, a focused one first, then the one that
+   * became visible or got focus last (one browser window shows one tab; a softphone iframe
+   * often lacks focus while its page has it). Null when no tab is visible.
+   */
   agentTab(): string | null {
     let best: string | null = null;
+    let bestRank = -Infinity;
     let bestSince = -Infinity;
     for (const [tabId, a] of this.tabs) {
-      if (a.visible && a.focused && a.since > bestSince) {
+      if (!a.visible) continue;
+      const rank = a.focused ? 1 : 0;
+      if (rank > bestRank || (rank === bestRank && a.since > bestSince)) {
         best = tabId;
+        bestRank = rank;
         bestSince = a.since;
       }
     }

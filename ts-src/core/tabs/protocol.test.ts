@@ -1,7 +1,11 @@
 import { initialState } from "../state";
 import { FORWARDED_ACTIONS, readTabMessage, TABS_APP } from "./protocol";
 
-const msg = (body: Record<string, unknown>) => ({ app: TABS_APP, from: "tab1", ...body });
+const msg = (body: Record<string, unknown>): Record<string, unknown> => ({
+  app: TABS_APP,
+  from: "tab1",
+  ...body
+});
 const reason = (value: unknown) => {
   const read = readTabMessage(value);
   return read.kind === "invalid" ? read.reason : null;
