@@ -80,13 +80,25 @@ export const acceptableName = (s) => s.length <= 80 && !/[\u0000-\u001f\u007f]/.
 export function installInjectionWatch() {
   const hits = [];
   Object.defineProperty(window, "__injections", { value: hits });
+  // Text inside title or aria-label attributes is literal and harmless; an injection shows
+  // as a real data-pwn attribute, an event handler, or a script-capable URL.
+  const dangerous = (a) =>
+    a.name === "data-pwn" ||
+    a.name === "srcdoc" ||
+    (a.name.startsWith("on") && /__pwned/.test(a.value)) ||
+    (["href", "src", "action", "formaction", "data", "xlink:href"].includes(a.name) &&
+      /^\s*(javascript|data|vbscript):/i.test(a.value));
   const flag = (node) => {
     if (!(node instanceof Element)) return;
-    const all = [node, ...node.querySelectorAll("*")];
-    for (const el of all) {
-      const attrs = [...el.attributes].map((a) => `${a.name}=${a.value}`).join(" ");
-      if (/data-pwn|__pwned/i.test(attrs))
-        hits.push(`<${el.tagName.toLowerCase()} ${attrs.slice(0, 120)}>`);
+    for (const el of [node, ...node.querySelectorAll("*")]) {
+      const bad = [...el.attributes].filter(dangerous);
+      if (bad.length)
+        hits.push(
+          `<${el.tagName.toLowerCase()} ${bad
+            .map((a) => `${a.name}=${a.value}`)
+            .join(" ")
+            .slice(0, 120)}>`
+        );
     }
   };
   new MutationObserver((records) => {

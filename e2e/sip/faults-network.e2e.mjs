@@ -81,6 +81,11 @@ function childrenOf(pid) {
 /** Kills the Kamailio this test started, workers first, with SIGKILL: a crash, no goodbye. */
 async function crash(kamailio) {
   const proc = kamailio.proc;
+  // Listen first: the main process may exit by itself as soon as its workers die.
+  const exited = new Promise((resolve) => {
+    if (proc.exitCode !== null || proc.signalCode !== null) resolve();
+    else proc.once("exit", resolve);
+  });
   for (const child of childrenOf(proc.pid)) {
     try {
       process.kill(child, "SIGKILL");
@@ -88,7 +93,6 @@ async function crash(kamailio) {
       // already gone
     }
   }
-  const exited = new Promise((resolve) => proc.once("exit", resolve));
   proc.kill("SIGKILL");
   await exited;
   await kamailio.stop();
