@@ -1,8 +1,9 @@
 /** Unit, component and integration tests for ts-src (TypeScript, jsdom where a test asks for it). */
 module.exports = {
   testEnvironment: "node",
-  roots: ["<rootDir>/ts-src", "<rootDir>/scripts"],
-  testMatch: ["**/*.test.ts", "**/*.test.tsx", "**/*.test.mjs"],
+  roots: ["<rootDir>/ts-src"],
+  // scripts/, data/ and bench/ tests are node:test files run by the "scripts" suite.
+  testMatch: ["**/*.test.ts", "**/*.test.tsx"],
   transform: {
     "^.+\\.(t|j)sx?$": ["ts-jest", { tsconfig: { jsx: "react-jsx", jsxImportSource: "preact", allowJs: true, esModuleInterop: true, module: "commonjs", target: "ES2022", isolatedModules: true }, diagnostics: false }]
   },
