@@ -3,7 +3,7 @@
  * `npm test`: every suite, one after another, with one total at the end.
  *   unit         Jest over ts-src (core, host, phone, ui, workbench)
  *   lwc          sfdx-lwc-jest over force-app/main/default/lwc
- *   scripts      node:test over scripts/ (validators, generators, org set-up)
+ *   scripts      node:test over scripts/, data/ and bench/ (validators, generators, org set-up)
  *   validate     the offline deploy checks (npm run validate)
  *   build-drift  the committed static resource equals a fresh build
  *   e2e          browser tests on the workbench (playwright-core + Debian chromium)
@@ -74,7 +74,7 @@ const suites = [
   },
   {
     name: "scripts",
-    files: () => filesIn("scripts", ".test.mjs"),
+    files: () => ["scripts", "data", "bench"].flatMap((dir) => filesIn(dir, ".test.mjs")),
     run: (out, files) => [process.execPath, ["--test", ...reporterArgs(out), ...files]],
     counts: jsonCounts
   },
