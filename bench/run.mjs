@@ -9,7 +9,7 @@
  *                      [--soak-calls 1000] [--sip-calls 10] [--figures docs/bench-figures.md]
  */
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -330,13 +330,24 @@ async function main() {
     `Load average ${report.machine.loadAverageAtStart.join(" ")} → ${report.machine.loadAverageAtEnd.join(" ")} on ${report.machine.cpus} CPUs; ${report.seconds} s. Wrote ${relative(root, out)}.`
   );
   if (options.figures) {
-    writeFileSync(join(root, options.figures), figuresDocument(report));
+    const path = join(root, options.figures);
+    const previous = existsSync(path) ? readFileSync(path, "utf8") : "";
+    writeFileSync(path, figuresDocument(report, notesOf(previous)));
     console.log(`Wrote ${options.figures}.`);
   }
 }
 
-/** docs/bench-figures.md: the table, with when, where and under what load it was measured. */
-export function figuresDocument(report) {
+/** The hand-written "## Notes" section of a figures document (kept when the table is redone). */
+export function notesOf(document) {
+  const at = document.indexOf("\n## Notes");
+  return at < 0 ? "" : document.slice(at + 1);
+}
+
+/**
+ * docs/bench-figures.md: the table, with when, where and under what load it was measured,
+ * followed by `notes` (the previous document's own "## Notes" section).
+ */
+export function figuresDocument(report, notes = "") {
   const m = report.machine;
   const missedText = report.missed.length
     ? `Missed: ${report.missed.map((x) => x.label).join("; ")}.`
@@ -351,7 +362,7 @@ start, ${m.loadAverageAtEnd.join(" ")} at the end.
 ${formatMarkdown(report.figures)}
 
 ${missedText}
-`;
+${notes ? `\n${notes.trimEnd()}\n` : ""}`;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

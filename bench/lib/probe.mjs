@@ -8,21 +8,30 @@
  */
 export function installOpenCtiProbe() {
   if (!location.pathname.startsWith("/apex/Softphone")) return;
-  const probe = { initComplete: [], screenPops: [], incoming: [], apexRoundTrips: [] };
+  const probe = {
+    recording: true,
+    initComplete: [],
+    screenPops: [],
+    incoming: [],
+    apexRoundTrips: []
+  };
+  const record = (list, entry) => {
+    if (probe.recording) list.push(entry);
+  };
   const wrapListener = (listener) =>
     function (message) {
-      if (message && message.type === "simulateIncoming") probe.incoming.push(performance.now());
+      if (message && message.type === "simulateIncoming") record(probe.incoming, performance.now());
       return listener.apply(this, arguments);
     };
   const instrument = (api) => {
     const notify = api.notifyInitializationComplete;
     api.notifyInitializationComplete = function () {
-      probe.initComplete.push(performance.now());
+      record(probe.initComplete, performance.now());
       return notify.apply(this, arguments);
     };
     const screenPop = api.screenPop;
     api.screenPop = function () {
-      probe.screenPops.push(performance.now());
+      record(probe.screenPops, performance.now());
       return screenPop.apply(this, arguments);
     };
     const runApex = api.runApex;
@@ -33,7 +42,7 @@ export function installOpenCtiProbe() {
       return runApex.call(this, {
         ...args,
         callback(response) {
-          probe.apexRoundTrips.push({ sent, answered: performance.now() });
+          record(probe.apexRoundTrips, { sent, answered: performance.now() });
           return callback.call(this, response);
         }
       });
