@@ -83,6 +83,14 @@ describe("formatNumber", () => {
     expect(formatNumber("+442079460958", "US")).toBe("+44 20 7946 0958");
   });
 
+  it("shows short national numbers internationally so they never read as extensions", () => {
+    expect(formatNumber("+672381234", "NF")).toBe("+672 3 81234");
+    const plan = planDial("+672381234", { ...us, defaultCountry: "NF" });
+    expect(plan.ok && plan.displayNumber).toBe("+672 3 81234");
+    const again = plan.ok ? planDial(plan.displayNumber, { ...us, defaultCountry: "NF" }) : plan;
+    expect(again.ok && again.number).toBe("+672381234");
+  });
+
   it("leaves what it cannot parse as it is", () => {
     expect(formatNumber("201", "US")).toBe("201");
     expect(formatNumber("anonymous", "US")).toBe("anonymous");

@@ -92,7 +92,12 @@ export function formatNumber(number: string, defaultCountry: CountryCode): strin
   if (!/^\+?[0-9]{7,17}$/.test(compact)) return trimmed;
   const parsed = parsePhoneNumberFromString(compact, defaultCountry);
   if (parsed === undefined || !parsed.isValid()) return trimmed;
-  return parsed.country === defaultCountry ? parsed.formatNational() : parsed.formatInternational();
+  if (parsed.country !== defaultCountry) return parsed.formatInternational();
+  // A short national number would read (and redial) as an extension: show it in full.
+  const national = parsed.formatNational();
+  return SHORT_CODE.test(national.replace(SEPARATORS, ""))
+    ? parsed.formatInternational()
+    : national;
 }
 
 /** E.164 for a signalled number when it parses, otherwise the number as signalled. */

@@ -959,6 +959,29 @@ describe("durability", () => {
     expect(h.savedLogs).toHaveLength(1);
   });
 
+  it("logs a call the page was closed on, once, at the next start", async () => {
+    const storage = new MemoryStorage();
+    const h = host();
+    const t = await boot(h, { storage });
+    await t.store.actions.simulateIncomingCall("+14155550100");
+    await t.store.actions.answer();
+    t.store.actions.setNotes("Was mid-sentence");
+    await t.clock.advance(4000);
+    await t.store.dispose();
+    expect(h.savedLogs).toHaveLength(0);
+
+    const next = await boot(h, { storage, clock: t.clock });
+    expect(h.savedLogs).toHaveLength(1);
+    expect(h.savedLogs[0].fields).toMatchObject({
+      CallType: "Inbound",
+      WhoId: ADA.id,
+      Description: expect.stringContaining("Was mid-sentence")
+    });
+    expect(next.store.getState().recentCalls[0].number).toBe("+14155550100");
+    await boot(h, { storage, clock: t.clock });
+    expect(h.savedLogs).toHaveLength(1);
+  });
+
   it("asks findLoggedCall before resending", async () => {
     const h = host({ "/softphoneSettings/wrapUpSeconds": "0" });
     h.saveLogOutcomes.push(new HostFailure("TIMEOUT", "no callback", "saveLog"));

@@ -35,6 +35,7 @@ import {
   withError
 } from "./state";
 import type { KeyValueStorage } from "./storage";
+import { CallJournal, recoverOrphanedCalls } from "./tabs/journal";
 import { WorkItems } from "./work-items";
 
 export interface SoftphoneLogger {
@@ -62,6 +63,11 @@ export interface SoftphoneDeps {
   storage: KeyValueStorage;
   /** False when `storage` is a memory fallback because the browser blocked Web Storage. */
   storageDurable?: boolean;
+  /**
+   * This page's id for the open-call journal: calls left open by another page (closed or
+   * reloaded mid-call) are logged at start-up. A tabs coordinator passes its own tab id.
+   */
+  tabId?: string;
   /** Per-session storage (sessionStorage): the agent's "not ready" choice. */
   sessionStorage?: KeyValueStorage;
   clock?: Clock;
@@ -141,6 +147,7 @@ class Softphone implements SoftphoneController {
   private phoneUnsubscribe: (() => void) | null = null;
   private outbox: Outbox | null = null;
   private channel: SoftphoneChannel | null = null;
+  private journal: CallJournal | null = null;
   private starting: Promise<void> | null = null;
   private initialized = false;
   private clickToDial: boolean | null = null;
@@ -190,6 +197,8 @@ class Softphone implements SoftphoneController {
     this.disposed = true;
     for (const unsubscribe of this.hostSubscriptions.splice(0)) unsubscribe();
     this.channel?.stop();
+    // Open calls stay in the journal: the next page logs them.
+    this.journal?.stop();
     this.outbox?.stop();
     for (const meta of this.meta.values()) this.clearWrapTimer(meta);
     this.phoneUnsubscribe?.();
@@ -202,6 +211,7 @@ class Softphone implements SoftphoneController {
   private set(patch: Partial<SoftphoneState>): void {
     if (this.disposed) return;
     this.state = { ...this.state, ...patch };
+    this.journal?.track(this.state);
     this.channel?.publish(channelState(this.state));
     this.syncClickToDial();
     for (const listener of [...this.listeners]) {
@@ -287,6 +297,7 @@ class Softphone implements SoftphoneController {
     }
     this.settings = parsed.settings;
     this.set({ settingsLoaded: true, setupProblems: [] });
+    this.startJournal(parsed.settings);
     this.startOutbox(host);
     this.channel = new SoftphoneChannel(
       host,
@@ -394,6 +405,26 @@ class Softphone implements SoftphoneController {
       .catch((error: unknown) =>
         this.logError("host", `notifyInitializationComplete: ${describe(error)}`)
       );
+  }
+
+  /** Logs calls an earlier page left open, then journals this page's own. */
+  private startJournal(settings: Settings): void {
+    const random = this.deps.random ?? Math.random;
+    const tabId =
+      this.deps.tabId ?? `page-${this.clock.now()}-${random().toString(36).slice(2, 10)}`;
+    try {
+      const queued = recoverOrphanedCalls({
+        storage: this.deps.storage,
+        clock: this.clock,
+        tabId,
+        logCalls: settings.logCalls
+      });
+      if (queued.length > 0) this.set({ recentCalls: loadRecentCalls(this.deps.storage) });
+    } catch (error) {
+      this.logError("log", `Could not recover calls left open: ${describe(error)}`);
+    }
+    this.journal = new CallJournal(this.deps.storage, this.clock, tabId);
+    this.journal.track(this.state);
   }
 
   private startOutbox(host: CtiHost): void {
