@@ -133,11 +133,13 @@ describe("page lifecycle", () => {
     const stop = attention.onChange(changed);
     window.dispatchEvent(new Event("focus"));
     document.dispatchEvent(new Event("visibilitychange"));
-    expect(changed).toHaveBeenCalledTimes(2);
+    document.body.dispatchEvent(new Event("pointerdown", { bubbles: true }));
+    expect(changed).toHaveBeenCalledTimes(3);
     expect(attention.visible()).toBe(document.visibilityState === "visible");
     expect(typeof attention.focused()).toBe("boolean");
     stop();
     window.dispatchEvent(new Event("blur"));
-    expect(changed).toHaveBeenCalledTimes(2);
+    document.body.dispatchEvent(new Event("keydown", { bubbles: true }));
+    expect(changed).toHaveBeenCalledTimes(3);
   });
 });

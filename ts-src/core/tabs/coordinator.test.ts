@@ -269,6 +269,22 @@ describe("screen pops", () => {
     expect(leader.tabs.getState().page?.recordId).toBe(ADA.id);
   });
 
+  it("among tabs that all look focused, the one the agent used last gets the pop", async () => {
+    const world = createWorld({ settings: { "/softphoneSettings/wrapUpSeconds": "0" } });
+    const [leader, second, third] = await threeTabs(world);
+    second.attention.set(true, true);
+    await world.clock.advance(1000);
+    third.attention.set(true, true);
+    await world.clock.advance(1000);
+    // A click in the second tab (focus did not change): the agent is back there.
+    second.attention.set(true, true);
+    await flush(world);
+    await demoPhone(leader).simulateIncoming("+14155550100");
+    await flush(world);
+    expect(second.host.callsTo("screenPop")).toHaveLength(1);
+    expect([...leader.host.callsTo("screenPop"), ...third.host.callsTo("screenPop")]).toEqual([]);
+  });
+
   it("falls back to the leader when the focused tab does not acknowledge, still once", async () => {
     const world = createWorld();
     const [leader, second] = await threeTabs(world);

@@ -26,6 +26,7 @@ import type { TabMessage } from "./protocol";
 
 export const LEADER_LOCK = "softphone.leader";
 export const SIGN_IN_WAIT_MS = 15_000;
+const ATTENTION_REPEAT_MS = 500;
 
 /** The leader's store: what createSoftphone returns. */
 export interface LeaderStore extends SoftphoneStore {
@@ -114,13 +115,18 @@ class Tabs implements TabsController {
     const attention = this.deps.attention;
     if (attention) {
       this.attentionSince = this.clock.now();
-      let was = { visible: attention.visible(), focused: attention.focused() };
+      let was = { visible: attention.visible(), focused: attention.focused(), since: 0 };
       this.stopAttention = attention.onChange(() => {
         const now = { visible: attention.visible(), focused: attention.focused() };
-        const gained = (now.visible && !was.visible) || (now.focused && !was.focused);
-        if (now.visible && gained) this.attentionSince = this.clock.now();
-        was = now;
-        this.announceAttention();
+        const gained = now.visible && !was.visible;
+        // Shown, focused or used (a click, a key) just now: the agent is here.
+        if (now.visible && (gained || now.focused)) this.attentionSince = this.clock.now();
+        const changed = now.visible !== was.visible || now.focused !== was.focused;
+        // Typing in the softphone must not flood the other tabs: repeat at most twice a second.
+        if (changed || this.attentionSince - was.since >= ATTENTION_REPEAT_MS) {
+          was = { ...now, since: this.attentionSince };
+          this.announceAttention();
+        }
       });
     }
     this.announceAttention();
