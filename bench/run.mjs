@@ -16,6 +16,7 @@ import { fileURLToPath } from "node:url";
 import { buildInto } from "../scripts/build.mjs";
 import { provision } from "../scripts/lib/provision.mjs";
 import { loadWorkbenchServer, root } from "../scripts/start.mjs";
+import * as prettier from "prettier";
 import { launchBrowser } from "../e2e/lib/browser.mjs";
 import { measurePopLatency, measureStartupOnce, runSoak } from "./lib/browser-bench.mjs";
 import { evaluate, formatMarkdown, formatTable, KB, MB, missed, single } from "./lib/report.mjs";
@@ -332,7 +333,10 @@ async function main() {
   if (options.figures) {
     const path = join(root, options.figures);
     const previous = existsSync(path) ? readFileSync(path, "utf8") : "";
-    writeFileSync(path, figuresDocument(report, notesOf(previous)));
+    // Formatted as `npx prettier --write` would, so the committed page stays prettier-clean.
+    const config = (await prettier.resolveConfig(path)) ?? {};
+    const text = figuresDocument(report, notesOf(previous));
+    writeFileSync(path, await prettier.format(text, { ...config, filepath: path }));
     console.log(`Wrote ${options.figures}.`);
   }
 }
