@@ -5,9 +5,25 @@ module.exports = {
   // scripts/, data/ and bench/ tests are node:test files run by the "scripts" suite.
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
   transform: {
-    "^.+\\.(t|j)sx?$": ["ts-jest", { tsconfig: { jsx: "react-jsx", jsxImportSource: "preact", allowJs: true, esModuleInterop: true, module: "commonjs", target: "ES2022", isolatedModules: true }, diagnostics: false }]
+    "^.+\\.(t|j)sx?$": [
+      "ts-jest",
+      {
+        tsconfig: {
+          jsx: "react-jsx",
+          jsxImportSource: "preact",
+          allowJs: true,
+          esModuleInterop: true,
+          module: "commonjs",
+          target: "ES2022",
+          isolatedModules: true
+        },
+        diagnostics: false
+      }
+    ]
   },
-  transformIgnorePatterns: ["/node_modules/(?!(preact|@testing-library/preact|libphonenumber-js|sip\\.js)/)"],
+  transformIgnorePatterns: [
+    "/node_modules/(?!(preact|@testing-library/preact|libphonenumber-js|sip\\.js)/)"
+  ],
   moduleNameMapper: {
     "^preact$": "<rootDir>/node_modules/preact/dist/preact.js",
     "^preact/hooks$": "<rootDir>/node_modules/preact/hooks/dist/hooks.js",

@@ -69,7 +69,10 @@ const suites = [
   },
   {
     name: "lwc",
-    run: (out) => [bin("sfdx-lwc-jest"), ["--config", "jest.lwc.config.cjs", "--", "--json", `--outputFile=${out}`]],
+    run: (out) => [
+      bin("sfdx-lwc-jest"),
+      ["--config", "jest.lwc.config.cjs", "--", "--json", `--outputFile=${out}`]
+    ],
     counts: jestCounts
   },
   {
@@ -91,7 +94,10 @@ const suites = [
   {
     name: "e2e",
     files: () => filesIn("e2e", ".e2e.mjs").filter((f) => !f.startsWith(join("e2e", "sip"))),
-    run: (out, files) => [process.execPath, ["--test", "--test-concurrency=1", ...reporterArgs(out), ...files]],
+    run: (out, files) => [
+      process.execPath,
+      ["--test", "--test-concurrency=1", ...reporterArgs(out), ...files]
+    ],
     counts: jsonCounts
   },
   {
@@ -100,7 +106,17 @@ const suites = [
     // A loopback-only network namespace: nothing a test starts can reach another address.
     run: (out, files) => [
       "unshare",
-      ["-n", "sh", "-c", 'ip link set lo up && exec "$0" "$@"', process.execPath, "--test", "--test-concurrency=1", ...reporterArgs(out), ...files]
+      [
+        "-n",
+        "sh",
+        "-c",
+        'ip link set lo up && exec "$0" "$@"',
+        process.execPath,
+        "--test",
+        "--test-concurrency=1",
+        ...reporterArgs(out),
+        ...files
+      ]
     ],
     needsRoot: true,
     counts: jsonCounts
@@ -112,17 +128,37 @@ provision();
 const results = [];
 for (const suite of suites) {
   if ((only && !only.has(suite.name)) || skip.has(suite.name)) {
-    results.push({ name: suite.name, status: "left out (--only/--skip)", passed: 0, failed: 0, skipped: 0 });
+    results.push({
+      name: suite.name,
+      status: "left out (--only/--skip)",
+      passed: 0,
+      failed: 0,
+      skipped: 0
+    });
     continue;
   }
   const files = suite.files ? suite.files() : null;
   if (files && files.length === 0) {
-    results.push({ name: suite.name, status: "FAILED: no test files found", passed: 0, failed: 1, skipped: 0 });
+    results.push({
+      name: suite.name,
+      status: "FAILED: no test files found",
+      passed: 0,
+      failed: 1,
+      skipped: 0
+    });
     continue;
   }
   if (suite.needsRoot && !isRoot) {
-    console.error(`${suite.name}: needs root for a loopback-only network namespace (unshare -n). Run: sudo npm test`);
-    results.push({ name: suite.name, status: "FAILED: needs root", passed: 0, failed: 1, skipped: 0 });
+    console.error(
+      `${suite.name}: needs root for a loopback-only network namespace (unshare -n). Run: sudo npm test`
+    );
+    results.push({
+      name: suite.name,
+      status: "FAILED: needs root",
+      passed: 0,
+      failed: 1,
+      skipped: 0
+    });
     continue;
   }
   const out = join(tmp, `${suite.name}-result.json`);
@@ -130,10 +166,15 @@ for (const suite of suites) {
   const [cmd, cmdArgs] = suite.run(out, files ?? []);
   console.log(`\n=== ${suite.name} ===`);
   const started = Date.now();
-  const r = spawnSync(cmd, cmdArgs, { stdio: "inherit", env: { ...process.env, FORCE_COLOR: "0" } });
+  const r = spawnSync(cmd, cmdArgs, {
+    stdio: "inherit",
+    env: { ...process.env, FORCE_COLOR: "0" }
+  });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   let counts;
-  if (!suite.counts) counts = r.status === 0 ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0 };
+  if (!suite.counts)
+    counts =
+      r.status === 0 ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0 };
   else {
     try {
       counts = suite.counts(out);
@@ -151,6 +192,13 @@ for (const r of results)
   console.log(
     `${r.name.padEnd(12)} ${r.status.padEnd(32)} ${String(r.passed).padStart(6)}  ${String(r.failed).padStart(6)}  ${String(r.skipped).padStart(7)}  ${String(r.seconds ?? "-").padStart(7)}`
   );
-const total = results.reduce((t, r) => ({ passed: t.passed + r.passed, failed: t.failed + r.failed, skipped: t.skipped + r.skipped }), { passed: 0, failed: 0, skipped: 0 });
+const total = results.reduce(
+  (t, r) => ({
+    passed: t.passed + r.passed,
+    failed: t.failed + r.failed,
+    skipped: t.skipped + r.skipped
+  }),
+  { passed: 0, failed: 0, skipped: 0 }
+);
 console.log(`\n${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
 process.exit(total.failed > 0 ? 1 : 0);

@@ -9,7 +9,8 @@ export default async function* countReporter(source) {
     const data = event.data;
     if (data.details?.type === "suite") {
       // A suite that failed outside its tests (e.g. a before hook) must still count.
-      if (event.type === "test:fail" && data.details?.error?.failureType !== "subtestsFailed") counts.failed++;
+      if (event.type === "test:fail" && data.details?.error?.failureType !== "subtestsFailed")
+        counts.failed++;
       continue;
     }
     if (data.skip || data.todo) counts.skipped++;

@@ -25,7 +25,11 @@ function present(pkg, proof) {
   if (proof === "java") return hasJava17();
   if (existsSync(proof)) return true;
   // Multi-arch library paths differ between machines; ask dpkg as the fallback.
-  return spawnSync("dpkg-query", ["-W", "-f=${Status}", pkg], { encoding: "utf8" }).stdout?.includes("install ok installed") ?? false;
+  return (
+    spawnSync("dpkg-query", ["-W", "-f=${Status}", pkg], { encoding: "utf8" }).stdout?.includes(
+      "install ok installed"
+    ) ?? false
+  );
 }
 
 export function missingPackages() {
@@ -48,7 +52,10 @@ export function provision() {
   console.log(`Installing test prerequisites: ${missing.join(", ")}`);
   const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
   execFileSync("apt-get", ["update"], { stdio: "inherit", env });
-  execFileSync("apt-get", ["install", "-y", "--no-install-recommends", ...missing], { stdio: "inherit", env });
+  execFileSync("apt-get", ["install", "-y", "--no-install-recommends", ...missing], {
+    stdio: "inherit",
+    env
+  });
   const still = missingPackages();
   if (still.length) {
     console.error(`Still missing after apt-get: ${still.join(", ")}`);
