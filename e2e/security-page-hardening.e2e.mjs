@@ -124,12 +124,13 @@ test("the softphone works under the CSP: a full call is logged and no violation 
   page.on("console", (m) => {
     if (/Content Security Policy|Refused to/i.test(m.text())) errors.push(m.text());
   });
-  await page.goto(withSettings(s.wb.url, { wrapUpSeconds: "0" }));
+  await page.goto(withSettings(s.wb.url, { wrapUpSeconds: "0", noMatchPop: "none" }));
   await openPhonePanel(page);
   await waitForReady(page);
   const before = (await records(page, "Task")).length;
   await simulateIncoming(page, "+1 415 555 0133");
   await sp(page, "answer").click();
+  await sp(page, "active-call-view").waitFor();
   await sp(page, "hangup").click();
   await page.waitForFunction((n) => window.workbench.backend.records("Task").length > n, before, {
     timeout: 15000
