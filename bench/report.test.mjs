@@ -58,6 +58,21 @@ test("each figure is compared on its target's statistic, the limit included", ()
   assert.deepEqual(missed(result), [{ id: "size", label: "size" }]);
 });
 
+test("an absolute target holds for a fall as for a rise", () => {
+  const flat = (change) => ({
+    id: "n",
+    label: "nodes",
+    unit: "%",
+    summary: single(change),
+    target: { stat: "max", max: 5, abs: true }
+  });
+  assert.deepEqual(
+    evaluate([flat(-6), flat(-5), flat(4.9), flat(5.1)]).map((f) => f.met),
+    [false, true, true, false]
+  );
+  assert.match(formatTable(evaluate([flat(1)])), /\|change\| ≤ 5\.0 %/);
+});
+
 test("a figure whose statistic is not a number is an error, not a pass", () => {
   assert.throws(
     () =>

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { figuresDocument, parseArgs } from "./run.mjs";
+import { figuresDocument, notesOf, parseArgs, sipFigures, soakFigures } from "./run.mjs";
 import { evaluate, missed, single } from "./lib/report.mjs";
 
 test("defaults are the issue's run counts and every bench", () => {
@@ -55,4 +55,49 @@ test("the figures document names the machine, its load and what was missed", () 
   assert.match(doc, /Load average during the run: 17 18 19 at the\s+start, 20 18 19 at the end/);
   assert.match(doc, /\| size \| 1 \| 2\.0 KB \| 2\.0 KB \| 2\.0 KB \| ≤ 1\.0 KB \| MISSED \|/);
   assert.match(doc, /Missed: size\./);
+});
+
+test("the figures page keeps its hand-written notes when the table is redone", () => {
+  const previous = "# Bench figures\n\n| old | table |\n\n## Notes\n\n- why a target is missed\n";
+  assert.equal(notesOf(previous), "## Notes\n\n- why a target is missed\n");
+  assert.equal(notesOf("# Bench figures\n\nno notes\n"), "");
+});
+
+test("SIP figures: medians against targets, p95 is the max for 10 runs, or not measured", () => {
+  const s = (median, max) => ({ n: 10, median, max, min: 1 });
+  const figures = sipFigures({
+    registrationMs: s(20, 60),
+    inviteToEstablishedMs: s(300, 650),
+    establishedToAudioMs: s(50, 90)
+  });
+  assert.deepEqual(
+    figures.map((f) => [f.id, f.summary, f.target]),
+    [
+      ["sip.registration", { runs: 10, median: 20, p95: 60, max: 60 }, null],
+      ["sip.invite", { runs: 10, median: 300, p95: 650, max: 650 }, { stat: "median", max: 700 }],
+      ["sip.audio", { runs: 10, median: 50, p95: 90, max: 90 }, { stat: "median", max: 150 }]
+    ]
+  );
+  const skipped = sipFigures({ notMeasured: "needs root" });
+  assert.deepEqual(
+    skipped.map((f) => f.notMeasured),
+    ["needs root", "needs root", "needs root"]
+  );
+});
+
+test("soak figures: heap growth in bytes, nodes and listeners as percent change", () => {
+  const m = (heap, nodes, listeners) => ({
+    jsHeapUsedBytes: heap,
+    nodes,
+    jsEventListeners: listeners
+  });
+  const [heap, nodes, listeners] = soakFigures({
+    calls: 1000,
+    before: m(4_000_000, 1000, 50),
+    after: m(4_500_000, 1060, 50)
+  });
+  assert.equal(heap.summary.max, 500_000);
+  assert.equal(nodes.summary.max, 6);
+  assert.equal(listeners.summary.max, 0);
+  assert.equal(heap.target.max, 1024 * 1024);
 });

@@ -2,7 +2,8 @@
  * Figures, their targets and how they are shown: the console table of `npm run bench` and
  * the Markdown table of docs/bench-figures.md. A figure is { id, label, unit, summary, target }
  * where summary is { runs, median, p95, max } (a single measurement has all three equal) and
- * target is { stat, max } — the figure meets it when summary[stat] ≤ max. A figure that could
+ * target is { stat, max, abs? } — the figure meets it when summary[stat] ≤ max (with `abs`,
+ * its absolute value: "flat within 5%" holds for a shrink as for a growth). A figure that could
  * not be measured has `notMeasured` (the reason) instead of a summary.
  */
 
@@ -22,7 +23,7 @@ export function evaluate(figures) {
     const value = f.summary[f.target.stat];
     if (typeof value !== "number" || !Number.isFinite(value))
       throw new TypeError(`${f.id}: ${f.target.stat} is not a number`);
-    return { ...f, met: value <= f.target.max };
+    return { ...f, met: (f.target.abs ? Math.abs(value) : value) <= f.target.max };
   });
 }
 
@@ -49,7 +50,9 @@ export function formatValue(value, unit) {
 function targetText(f) {
   if (!f.target) return "";
   const stat = f.target.stat === "max" && f.summary?.runs === 1 ? "" : `${f.target.stat} `;
-  return `${stat}≤ ${formatValue(f.target.max, f.unit)}`;
+  return f.target.abs
+    ? `|${stat.trim() || "change"}| ≤ ${formatValue(f.target.max, f.unit)}`
+    : `${stat}≤ ${formatValue(f.target.max, f.unit)}`;
 }
 
 function status(f) {
