@@ -1,6 +1,7 @@
 /**
- * One SIP phone across three workbench tabs against Kamailio: the REGISTERs Kamailio receives
- * come from one tab only (one binding); a call shows in all three tabs, is answered from a
+ * One SIP phone across three workbench tabs against Kamailio: a sign-in typed in a follower
+ * moves the phone to that tab without the password crossing tabs; the REGISTERs Kamailio
+ * receives come from one tab only (one binding); a call shows in all three tabs, is answered from a
  * follower and its audio flows in the leader; one screen pop, one Task. Closing the idle
  * leader: another tab registers (Salesforce-stored account) within 3 s, still one binding.
  *
@@ -97,17 +98,32 @@ async function provision(page) {
   }, PASSWORD);
 }
 
-async function openTabs(context, count) {
-  const pages = [];
-  for (let i = 0; i < count; i++) {
-    const page = await context.newPage();
-    page.on("pageerror", (e) => assert.fail(`page error in tab ${i + 1}: ${e.message}`));
-    await page.goto(wb.url);
-    await provision(page);
-    await openPhonePanel(page);
-    pages.push(page);
+/** Every message a frame broadcasts to the other tabs, recorded for the credential check. */
+function recordTabTraffic() {
+  const post = BroadcastChannel.prototype.postMessage;
+  window.__tabTraffic = [];
+  BroadcastChannel.prototype.postMessage = function (message) {
+    window.__tabTraffic.push(JSON.stringify(message));
+    return post.call(this, message);
+  };
+}
+
+async function tabTraffic(pages) {
+  const all = [];
+  for (const page of pages) {
+    const frame = softphoneFrame(page);
+    if (frame) all.push(...(await frame.evaluate(() => window.__tabTraffic ?? [])));
   }
-  return pages;
+  return all;
+}
+
+async function openTab(context, { provisioned = true } = {}) {
+  const page = await context.newPage();
+  page.on("pageerror", (e) => assert.fail(`page error: ${e.message}`));
+  await page.goto(wb.url);
+  if (provisioned) await provision(page);
+  await openPhonePanel(page);
+  return page;
 }
 
 test("three tabs, one SIP registration; answered from a follower, audio in the leader; hand-over", async () => {
@@ -124,21 +140,27 @@ test("three tabs, one SIP registration; answered from a follower, audio in the l
       }
     };
   });
-  const pages = await openTabs(context, 3);
-  const leader = await leaderOf(pages);
-  const followers = pages.filter((p) => p !== leader);
+  await context.addInitScript(recordTabTraffic);
+  // The first tab leads; its org has no SIP account yet, so the phone waits for a sign-in.
+  const first = await openTab(context, { provisioned: false });
+  await sp(first, "sign-in-view").waitFor({ timeout: 15000 });
+  const pages = [first, await openTab(context), await openTab(context)];
+  await provision(first);
+  assert.equal(await leaderOf(pages), first);
+  assert.equal(kamailio.requests("REGISTER", "agent1").length, 0);
 
-  // The first leader read the account before it was provisioned: sign in from a follower.
-  // That tab takes the phone over; the password never leaves it.
-  if (await sp(leader, "sign-in-view").isVisible()) {
-    await sp(followers[0], "sign-in-view").waitFor();
-    await sp(followers[0], "sign-in-username").fill("agent1");
-    await sp(followers[0], "sign-in-password").fill(PASSWORD);
-    await sp(followers[0], "sign-in").click();
-  }
+  // The agent signs in from a follower: that tab takes the phone; the password stays there.
+  await sp(pages[1], "sign-in-view").waitFor();
+  await sp(pages[1], "sign-in-username").fill("agent1");
+  await sp(pages[1], "sign-in-password").fill(PASSWORD);
+  await sp(pages[1], "sign-in").click();
   for (const page of pages) await sp(page, "ready-view").waitFor({ timeout: 15000 });
   const phoneTab = await leaderOf(pages);
+  assert.equal(phoneTab, pages[1], "the tab signed in from holds the phone");
   const others = pages.filter((p) => p !== phoneTab);
+  const traffic = await tabTraffic(pages);
+  assert.ok(traffic.length > 0, "the tabs talked");
+  assert.ok(!traffic.some((m) => m.includes(PASSWORD)), "no credential between tabs");
   await eventually(() => kamailio.bindings("agent1").at(-1) === 1, "one binding at Kamailio");
   const registers = kamailio.requests("REGISTER", "agent1").length;
   await new Promise((r) => setTimeout(r, 1000));

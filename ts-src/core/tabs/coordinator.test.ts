@@ -352,6 +352,23 @@ describe("messages between tabs", () => {
     for (const tab of [first, second, third]) {
       expect(tab.tabs.getState()).toMatchObject({ registration: "registered", needsSignIn: false });
     }
+    // The old leader follows again: it applies what the new leader shows in every tab.
+    expect(first.host.callsTo("notifyInitializationComplete")).toHaveLength(1);
+    first.attention.set(true, true);
+    await flush(world);
+    (second.phones[0] as FakeSipPhone).emit({
+      type: "incoming",
+      call: {
+        id: "sip-1",
+        direction: "inbound",
+        remoteNumber: "+14155550100",
+        state: "ringing",
+        muted: false
+      }
+    });
+    await flush(world);
+    expect(first.host.callsTo("screenPop")).toHaveLength(1);
+    expect(second.host.callsTo("screenPop")).toHaveLength(0);
     const registered = world.allPhones().filter((p) => (p as FakeSipPhone).registrations.length);
     expect(registered).toEqual([second.phones[0]]);
     const traffic = JSON.stringify(world.hub.posted);

@@ -17,7 +17,9 @@ export class FollowerHostAgent {
   private readonly responder: PopResponder;
   private initialized = false;
   private clickToDial: boolean | null = null;
-  private stopped = false;
+  private stopped = true;
+  /** Bumped by every start(), so a subscription of an earlier run is dropped when it arrives. */
+  private generation = 0;
 
   constructor(
     private readonly host: CtiHost,
@@ -29,6 +31,9 @@ export class FollowerHostAgent {
   }
 
   start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    const generation = ++this.generation;
     const host = this.host;
     this.subscriptions.push(
       host.onClickToDial((event) =>
@@ -51,7 +56,7 @@ export class FollowerHostAgent {
         });
       })
       .then((unsubscribe) => {
-        if (this.stopped) unsubscribe();
+        if (this.stopped || generation !== this.generation) unsubscribe();
         else this.subscriptions.push(unsubscribe);
       })
       // Classic has no message service: nothing to forward.
