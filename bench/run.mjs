@@ -78,6 +78,20 @@ function gitCommit() {
   }
 }
 
+/** Whether ts-src differs from the commit (the bench measures the working tree). */
+function sourcesModified() {
+  try {
+    return (
+      execFileSync("git", ["status", "--porcelain", "--", "ts-src"], {
+        cwd: root,
+        encoding: "utf8"
+      }).trim() !== ""
+    );
+  } catch {
+    return null;
+  }
+}
+
 function chromiumVersion(browser) {
   try {
     return browser.version();
@@ -183,6 +197,7 @@ async function main() {
   const report = {
     date: new Date().toISOString(),
     commit: gitCommit(),
+    sourcesModified: sourcesModified(),
     machine: {
       cpus: cpus().length,
       cpuModel: cpus()[0]?.model ?? null,
@@ -359,7 +374,7 @@ export function figuresDocument(report, notes = "") {
   return `# Bench figures
 
 Measured by \`npm run bench\` (method: [bench/README.md](../bench/README.md)) on ${report.date.slice(0, 10)}
-at commit ${report.commit ?? "(unknown)"}: ${m.cpus} CPUs (${m.cpuModel ?? "unknown"}), Node ${m.node},
+at commit ${report.commit ?? "(unknown)"}${report.sourcesModified ? " (with uncommitted changes in ts-src)" : ""}: ${m.cpus} CPUs (${m.cpuModel ?? "unknown"}), Node ${m.node},
 Chromium ${m.chromium ?? "(not used)"}. Load average during the run: ${m.loadAverageAtStart.join(" ")} at the
 start, ${m.loadAverageAtEnd.join(" ")} at the end.
 
