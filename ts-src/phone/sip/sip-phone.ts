@@ -77,7 +77,8 @@ export class SipPhone implements Phone {
   private readonly calls = new Map<string, CallEntry>();
   private ua?: UserAgent;
   private registerer?: Registerer;
-  private credentials?: SipCredentials;
+  /** Calls cut off by a lost connection, still to be hung up once it is back. */
+  private readonly orphans = new Set<SipSession>();
   private registration: RegistrationState = "unregistered";
   private reconnectAttempt = 0;
   private reconnectTimer?: ReturnType<typeof setTimeout>;
@@ -114,7 +115,6 @@ export class SipPhone implements Phone {
         `SIP user name ${JSON.stringify(credentials.username)} is not valid.`
       );
     await this.teardownAgent();
-    this.credentials = { ...credentials };
     this.wanted = true;
     this.reconnectAttempt = 0;
     const generation = ++this.generation;
@@ -151,7 +151,6 @@ export class SipPhone implements Phone {
       });
     }
     await this.teardownAgent();
-    this.credentials = undefined;
     this.setRegistration("unregistered");
   }
 
@@ -413,7 +412,6 @@ export class SipPhone implements Phone {
       await this.hangup(entry.id).catch(() => this.finish(entry));
     }
     await this.teardownAgent();
-    this.credentials = undefined;
     this.disposed = true;
     this.listeners.clear();
   }
@@ -451,6 +449,7 @@ export class SipPhone implements Phone {
         },
         onDisconnect: (error) => {
           if (generation !== this.generation || !error || !this.wanted) return;
+          this.dropCallsOnConnectionLoss();
           this.setRegistration("registering", unreachableError(this.config.webSocketUrl, error));
           this.scheduleReconnect(generation);
         }
@@ -547,7 +546,42 @@ export class SipPhone implements Phone {
       this.scheduleReconnect(generation);
       return;
     }
+    this.releaseOrphans();
     await this.sendRegister(generation).catch(() => undefined);
+  }
+
+  /**
+   * Without its signalling connection a call cannot be held, transferred or hung up by the far
+   * end (the PBX's BYE has no way back), so it ends at once, with a reason, rather than
+   * lingering as a call nobody can end. The far end gets our BYE once we are reconnected.
+   */
+  private dropCallsOnConnectionLoss(): void {
+    for (const entry of [...this.calls.values()]) {
+      if (entry.ended) continue;
+      entry.endReason = "failed";
+      entry.endError = new PhoneError(
+        "UNREACHABLE",
+        "The connection to the phone system was lost, so the call was ended."
+      );
+      this.orphans.add(entry.session as SipSession);
+      const sdh = entry.session.sessionDescriptionHandler as
+        Web.SessionDescriptionHandler | undefined;
+      sdh?.close();
+      this.finish(entry);
+    }
+  }
+
+  private releaseOrphans(): void {
+    for (const session of [...this.orphans]) {
+      this.orphans.delete(session);
+      const done =
+        session.state === SessionState.Established
+          ? session.bye()
+          : session instanceof Inviter && session.state !== SessionState.Terminated
+            ? session.cancel()
+            : session.dispose();
+      Promise.resolve(done).catch(() => undefined);
+    }
   }
 
   private clearReconnect(): void {
@@ -558,6 +592,8 @@ export class SipPhone implements Phone {
   private async teardownAgent(): Promise<void> {
     this.generation += 1;
     this.clearReconnect();
+    for (const session of this.orphans) session.dispose().catch(() => undefined);
+    this.orphans.clear();
     const registerer = this.registerer;
     const ua = this.ua;
     this.registerer = undefined;
