@@ -72,13 +72,13 @@ async function leaderOf(pages) {
   return found;
 }
 
-async function openTabs(context, count) {
+async function openTabs(context, count, { classic = false } = {}) {
   const pages = [];
   for (let i = 0; i < count; i++) {
     const page = await context.newPage();
     page.on("pageerror", (e) => assert.fail(`page error in tab ${i + 1}: ${e.message}`));
-    await page.goto(wb.url);
-    await openPhonePanel(page);
+    await page.goto(classic ? `${wb.url}classic` : wb.url);
+    if (!classic) await openPhonePanel(page);
     pages.push(page);
   }
   for (const page of pages) await waitForReady(page);
@@ -184,5 +184,34 @@ test("closing a follower mid-call changes nothing", async () => {
   for (const page of [leader, second]) await sp(page, "active-call-view").waitFor();
   await sp(second, "hangup").click();
   await sp(leader, "wrap-up-view").waitFor({ timeout: 10000 });
+  await context.close();
+});
+
+test("Classic: three tabs, one leader; a call simulated and answered in followers, one pop, one Task", async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const pages = await openTabs(context, 3, { classic: true });
+  const leader = await leaderOf(pages);
+  const [looked, other] = pages.filter((p) => p !== leader);
+  const oliver = await findRecord(looked, "Contact", (c) => c.LastName === "Smith");
+  // Classic has no message channel: the follower's own form forwards the simulated call. The
+  // agent clicks there, so that is the tab they look at: the pop lands there, once.
+  await sp(other, "simulate-number").fill("+44 20 7946 0322");
+  await sp(other, "simulate-incoming").click();
+  for (const page of pages) await sp(page, "incoming-view").waitFor({ timeout: 10000 });
+  await other.waitForFunction((id) => window.workbench.store.get().route.id === id, oliver.Id, {
+    timeout: 10000
+  });
+  const pops = await Promise.all(pages.map((p) => openCtiCalls(p, "screenPop")));
+  assert.deepEqual(
+    pops,
+    pages.map((p) => (p === other ? 1 : 0)),
+    "one screen pop, in the tab the agent used"
+  );
+  await sp(looked, "answer").click();
+  for (const page of pages) await sp(page, "active-call-view").waitFor({ timeout: 10000 });
+  await sp(other, "hangup").click();
+  await sp(looked, "wrap-up-view").waitFor({ timeout: 10000 });
+  await sp(looked, "save-log").click();
+  await eventually(async () => (await taskCount(pages)) === 1, "one Task");
   await context.close();
 });
