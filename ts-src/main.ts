@@ -1,16 +1,19 @@
 /**
  * Entry point of the softphone bundle: the only place that picks a concrete host and phone.
- * It finds the Open CTI host, builds the store over browser storage and mounts the UI; the
- * SIP phone is a lazy chunk loaded only when provider=sip.
+ * It finds the Open CTI host, joins the other softphone tabs (one leader tab owns the phone,
+ * the others mirror it), builds the store over browser storage and mounts the UI; the SIP
+ * phone is a lazy chunk loaded only when provider=sip.
  */
 import { microphonePermission } from "./core/browser/microphone";
 import { webStorage } from "./core/browser/web-storage";
 import type { Settings } from "./core/settings";
 import { createSoftphone } from "./core/softphone";
+import { initialState } from "./core/state";
 import type { KeyValueStorage } from "./core/storage";
 import { detectHost, type SforceWindow } from "./host/detect";
 import { createDemoPhone } from "./phone/demo";
 import type { Phone } from "./phone/phone";
+import { startSoftphoneTabs } from "./platform/start-tabs";
 import { mountSoftphone } from "./ui";
 import "./ui/softphone.css";
 
@@ -34,15 +37,23 @@ if (element) {
   const session = webStorage(() => window.sessionStorage);
   const detected = detectHost(window as Window & SforceWindow);
   element.dataset.host = detected.kind;
-  const store = createSoftphone({
-    host: detected.kind === "none" ? null : detected.host,
-    noHostReason: detected.kind === "none" ? detected.reason : undefined,
-    createPhone: (settings) => createPhone(settings, local.storage),
+  const host = detected.kind === "none" ? null : detected.host;
+  // One phone across browser tabs: only the leader tab builds the real store (docs/tabs.md).
+  const store = startSoftphoneTabs({
+    win: window,
+    host,
     storage: local.storage,
-    storageDurable: local.durable,
-    sessionStorage: session.storage,
-    microphone: (onChange) => microphonePermission(navigator.permissions, onChange)
+    initialState: initialState(detected.kind),
+    createStore: (tabHost) =>
+      createSoftphone({
+        host: tabHost,
+        noHostReason: detected.kind === "none" ? detected.reason : undefined,
+        createPhone: (settings) => createPhone(settings, local.storage),
+        storage: local.storage,
+        storageDurable: local.durable,
+        sessionStorage: session.storage,
+        microphone: (onChange) => microphonePermission(navigator.permissions, onChange)
+      })
   });
   mountSoftphone(element, store);
-  void store.start();
 }
