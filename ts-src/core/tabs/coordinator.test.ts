@@ -161,24 +161,33 @@ describe("commands and mirrored state", () => {
     });
   });
 
-  it("replies settle a follower's promise; invalid arguments reject without a round trip", async () => {
+  it("replies settle a follower's promise; what the leader refuses shows in every tab", async () => {
     const world = createWorld();
-    const [, second] = await threeTabs(world);
+    const [leader, second, third] = await threeTabs(world);
     await expect(second.tabs.actions.setReady(false)).resolves.toBeUndefined();
     await flush(world);
-    expect(world.leader().tabs.getState().agent).toBe("offline");
-    await expect(second.tabs.actions.dial("<img src=x>")).rejects.toThrow("invalid arguments");
-    await expect(second.tabs.actions.sendDigits("x")).rejects.toThrow("invalid arguments");
+    expect(leader.tabs.getState().agent).toBe("offline");
+    await second.tabs.actions.setReady(true);
+    await second.tabs.actions.dial("call mom");
+    await flush(world);
+    expect(third.tabs.getState().notice).toBeDefined();
+    expect(third.tabs.getState().notice).toBe(leader.tabs.getState().notice);
+    expect(leader.tabs.getState().call).toBeNull();
+    await expect(second.tabs.actions.sendDigits("x")).resolves.toBeUndefined();
+    expect(second.tabs.getState().notice).toContain("could not send");
   });
 
-  it("an action nobody answers rejects after a timeout", async () => {
+  it("an action nobody answers ends in a notice in that tab after a timeout", async () => {
     const world = createWorld();
-    const [leader, second] = await threeTabs(world);
+    const [leader, second, third] = await threeTabs(world);
     world.hub.closeTab(leader.id);
     const pending = second.tabs.actions.answer();
-    const outcome = expect(pending).rejects.toThrow("did not answer");
     await world.clock.advance(REPLY_TIMEOUT_MS);
-    await outcome;
+    await expect(pending).resolves.toBeUndefined();
+    expect(second.tabs.getState().notice).toContain("did not answer");
+    expect(third.tabs.getState().notice).toBeUndefined();
+    second.tabs.actions.dismissNotice();
+    expect(second.tabs.getState().notice).toBeUndefined();
   });
 });
 
@@ -244,9 +253,8 @@ describe("a leader that vanishes mid-call", () => {
     await flush(world);
     expect(first.tabs.shouldWarnBeforeUnload()).toBe(true);
     expect(second.tabs.shouldWarnBeforeUnload()).toBe(false);
-    await expect(second.tabs.actions.signIn({ username: "1001", password: "pw" })).rejects.toThrow(
-      "not waiting for a sign-in"
-    );
+    await second.tabs.actions.signIn({ username: "1001", password: "pw" });
+    expect(second.tabs.getState().notice).toBe("The phone is not waiting for a sign-in.");
     expect(world.leader()).toBe(first);
   });
 });

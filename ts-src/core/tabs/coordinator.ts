@@ -19,7 +19,7 @@ import { FollowerHostAgent } from "./follower-host";
 import { CallJournal, recoverOrphanedCalls } from "./journal";
 import { LeaderHost, runPopOn } from "./leader-host";
 import { LeaderService } from "./leader-service";
-import { LeaderUnavailableError, MirrorStore } from "./mirror-store";
+import { MirrorStore } from "./mirror-store";
 import { PopRouter } from "./pop-router";
 import type { HeldLock, TabAttention, TabChannel, TabLocks, TabLogger } from "./ports";
 import type { TabMessage } from "./protocol";
@@ -270,13 +270,17 @@ class Tabs implements TabsController {
     if (this.leadership) return this.leadership.store.actions.signIn(credentials);
     const mirrored = this.mirror.getState();
     if (!mirrored.needsSignIn || mirrored.call !== null || mirrored.waitingCall !== null) {
-      throw new LeaderUnavailableError("The phone is not waiting for a sign-in.");
+      this.mirror.showNotice("The phone is not waiting for a sign-in.");
+      return;
     }
     this.queued?.abort();
     const lock = await this.queue(true);
     await this.lead(lock);
     const store = (this.leadership as Leadership | null)?.store;
-    if (!store) throw new LeaderUnavailableError("This tab could not take over the phone.");
+    if (!store) {
+      this.mirror.showNotice("This tab could not take over the phone; sign in again.");
+      return;
+    }
     await this.waitFor(
       store,
       (s) => s.needsSignIn || s.registration === "registered" || s.setupProblems.length > 0

@@ -1,7 +1,8 @@
 /**
  * A follower's store: the leader's state, mirrored, and the agent's actions forwarded to the
- * leader, whose reply settles the action's promise. Sign-in is not forwarded (see
- * coordinator.ts): credentials never leave the tab they were typed in.
+ * leader, whose reply settles the action's promise. Like the leader's store, actions never
+ * reject: when the leader does not answer (or refuses), this tab shows a notice. Sign-in is not
+ * forwarded (see coordinator.ts): credentials never leave the tab they were typed in.
  */
 import type { SipCredentials } from "../../phone/phone";
 import type { Clock, TimerHandle } from "../clock";
@@ -29,6 +30,8 @@ export class MirrorStore implements SoftphoneStore {
   private readonly listeners = new Set<(state: SoftphoneState) => void>();
   private readonly waiting = new Map<string, Waiting>();
   private sequence = 0;
+  /** A notice about this tab's own forwarding, shown over the leader's state until dismissed. */
+  private localNotice: string | undefined;
   readonly actions: SoftphoneActions;
 
   constructor(
@@ -42,11 +45,13 @@ export class MirrorStore implements SoftphoneStore {
     const forward =
       (name: ForwardedAction) =>
       (...args: unknown[]) =>
-        this.request(name, args);
+        this.request(name, args).catch((error: unknown) =>
+          this.showNotice(error instanceof Error ? error.message : String(error))
+        );
     const fireAndForget =
       (name: ForwardedAction) =>
       (...args: unknown[]) => {
-        void this.request(name, args).catch(() => undefined);
+        void forward(name)(...args);
       };
     this.actions = {
       signIn,
@@ -65,13 +70,33 @@ export class MirrorStore implements SoftphoneStore {
       setDisposition: fireAndForget("setDisposition"),
       saveWrapUp: forward("saveWrapUp"),
       searchDirectory: forward("searchDirectory"),
-      dismissNotice: fireAndForget("dismissNotice"),
+      dismissNotice: () => {
+        if (this.localNotice === undefined) {
+          fireAndForget("dismissNotice")();
+          return;
+        }
+        this.localNotice = undefined;
+        this.notify();
+      },
       simulateIncomingCall: forward("simulateIncomingCall")
     };
   }
 
   getState(): SoftphoneState {
-    return this.state;
+    return this.localNotice === undefined
+      ? this.state
+      : { ...this.state, notice: this.localNotice };
+  }
+
+  /** Shows a notice in this tab only (the leader's next notice replaces it). */
+  showNotice(message: string): void {
+    this.localNotice = message;
+    this.notify();
+  }
+
+  private notify(): void {
+    const state = this.getState();
+    for (const listener of [...this.listeners]) listener(state);
   }
 
   subscribe(listener: (state: SoftphoneState) => void): () => void {
@@ -87,8 +112,10 @@ export class MirrorStore implements SoftphoneStore {
   receive(message: TabMessage): void {
     switch (message.type) {
       case "state":
+        if (message.state.notice !== undefined && message.state.notice !== this.state.notice)
+          this.localNotice = undefined;
         this.state = message.state;
-        for (const listener of [...this.listeners]) listener(this.state);
+        this.notify();
         return;
       case "reply": {
         const waiting = this.waiting.get(message.id);
@@ -122,7 +149,9 @@ export class MirrorStore implements SoftphoneStore {
     // Trailing undefined arguments (an optional recordId) are not sent.
     while (args.length > 0 && args[args.length - 1] === undefined) args = args.slice(0, -1);
     if (!validActionArgs(name, args)) {
-      return Promise.reject(new RangeError(`${name}: invalid arguments`));
+      return Promise.reject(
+        new RangeError("The softphone could not send that to the tab that holds the phone.")
+      );
     }
     const id = `${this.bus.tabId}.a${++this.sequence}`;
     return new Promise<void>((resolve, reject) => {

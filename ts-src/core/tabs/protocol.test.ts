@@ -72,7 +72,7 @@ describe("readTabMessage", () => {
     ],
     [
       "action: dial: invalid arguments",
-      msg({ type: "action", id: "a", name: "dial", args: ["<script>"] })
+      msg({ type: "action", id: "a", name: "dial", args: ["\u0000"] })
     ],
     [
       "action: dial: invalid arguments",

@@ -21,7 +21,6 @@ const MAX_TEXT = 2_000;
 const MAX_NOTES = 32_000;
 const MAX_PAYLOAD_CHARS = 64_000;
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
-const PHONE_TEXT = /^[0-9+*#().\-\s]+$/;
 
 /** The actions a follower may forward; signIn is absent on purpose (credentials stay local). */
 export const FORWARDED_ACTIONS = [
@@ -100,13 +99,12 @@ function id(value: unknown): value is string {
   return typeof value === "string" && /^[A-Za-z0-9_.:-]{1,64}$/.test(value);
 }
 
-function phoneText(value: unknown): value is string {
-  return (
-    typeof value === "string" &&
-    value.trim() !== "" &&
-    value.length <= MAX_INPUT_LENGTH &&
-    PHONE_TEXT.test(value)
-  );
+/**
+ * What the agent typed as a number: short text. The leader's store checks it as it would in its
+ * own tab (and shows every tab the same message for letters or a bad format).
+ */
+function typedNumber(value: unknown): value is string {
+  return text(value, MAX_INPUT_LENGTH) && value.trim() !== "";
 }
 
 function optional(value: unknown, check: (v: unknown) => boolean): boolean {
@@ -136,7 +134,7 @@ const ACTION_ARGS: Record<ForwardedAction, (args: unknown[]) => boolean> = {
   setReady: (a) => a.length === 1 && typeof a[0] === "boolean",
   dial: (a) =>
     (a.length === 1 || a.length === 2) &&
-    phoneText(a[0]) &&
+    typedNumber(a[0]) &&
     optional(a[1], (v) => isSalesforceId(v)),
   answer: (a) => a.length === 0,
   decline: (a) => a.length === 0,
@@ -144,7 +142,7 @@ const ACTION_ARGS: Record<ForwardedAction, (args: unknown[]) => boolean> = {
   hold: (a) => a.length === 1 && typeof a[0] === "boolean",
   mute: (a) => a.length === 1 && typeof a[0] === "boolean",
   sendDigits: (a) => a.length === 1 && typeof a[0] === "string" && DTMF_DIGITS.test(a[0]),
-  transfer: (a) => a.length === 1 && phoneText(a[0]),
+  transfer: (a) => a.length === 1 && typedNumber(a[0]),
   chooseMatch: (a) => a.length === 1 && isSalesforceId(a[0]),
   setRelatedTo: (a) => a.length === 1 && (a[0] === null || relatedRecord(a[0])),
   setNotes: (a) => a.length === 1 && typeof a[0] === "string" && a[0].length <= MAX_NOTES,
@@ -154,7 +152,7 @@ const ACTION_ARGS: Record<ForwardedAction, (args: unknown[]) => boolean> = {
   searchDirectory: (a) => a.length === 1 && text(a[0], 200),
   dismissNotice: (a) => a.length === 0,
   simulateIncomingCall: (a) =>
-    (a.length === 1 || a.length === 2) && phoneText(a[0]) && optional(a[1], (v) => text(v, 80))
+    (a.length === 1 || a.length === 2) && typedNumber(a[0]) && optional(a[1], (v) => text(v, 80))
 };
 
 /** Whether a forwarded action's arguments would pass the leader's validation. */
