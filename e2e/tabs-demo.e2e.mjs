@@ -3,7 +3,7 @@
  * navigator.locks, BroadcastChannel and localStorage), with the demo phone: one leader, a call
  * shown in all three and answered from a follower, one screen pop in the tab the agent looks
  * at, one Task; closing the idle leader hands the phone over within 3 s; closing a follower
- * mid-call changes nothing.
+ * mid-call changes nothing; closing the leader mid-call asks first (beforeunload).
  *
  * SOFTPHONE_RESOURCE_DIR serves a bundle built elsewhere instead of the committed one.
  */
@@ -182,6 +182,17 @@ test("closing a follower mid-call changes nothing", async () => {
   await new Promise((r) => setTimeout(r, 1000));
   assert.deepEqual(await roles([leader, second]), ["leader", "follower"]);
   for (const page of [leader, second]) await sp(page, "active-call-view").waitFor();
+  // Closing the leader during the call asks the agent first (beforeunload); they stay.
+  await sp(leader, "mute").click();
+  const asked = new Promise((resolve) =>
+    leader.once("dialog", (dialog) => {
+      resolve(dialog.type());
+      void dialog.dismiss();
+    })
+  );
+  await leader.close({ runBeforeUnload: true });
+  assert.equal(await asked, "beforeunload");
+  assert.equal(leader.isClosed(), false);
   await sp(second, "hangup").click();
   await sp(leader, "wrap-up-view").waitFor({ timeout: 10000 });
   await context.close();
