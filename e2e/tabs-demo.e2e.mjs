@@ -226,3 +226,33 @@ test("Classic: three tabs, one leader; a call simulated and answered in follower
   await eventually(async () => (await taskCount(pages)) === 1, "one Task");
   await context.close();
 });
+
+test("the leader tab closes mid-call anyway: the next leader logs the call once", async () => {
+  const context = await browser.newContext();
+  const pages = await openTabs(context, 3);
+  const leader = await leaderOf(pages);
+  const rest = pages.filter((p) => p !== leader);
+  await simulateIncoming(rest[0], "(415) 555-0101");
+  await sp(rest[0], "incoming-view").waitFor({ timeout: 10000 });
+  await sp(rest[0], "answer").click();
+  for (const page of pages) await sp(page, "active-call-view").waitFor({ timeout: 10000 });
+  await sp(rest[1], "notes").fill("Line dropped while we talked");
+  await eventually(
+    async () => (await sp(leader, "notes").inputValue()) === "Line dropped while we talked",
+    "notes reached the leader"
+  );
+  await leader.close();
+  const next = await leaderOf(rest);
+  await eventually(async () => (await taskCount(rest)) === 1, "the call is logged", 10000);
+  const [task] = await records(next, "Task");
+  assert.match(String(task.Description), /Line dropped while we talked/);
+  assert.match(String(task.Description), /tab .*closed/);
+  for (const page of rest) await waitForReady(page);
+  // A further hand-over logs nothing again.
+  await next.close();
+  const last = await leaderOf(rest.filter((p) => p !== next));
+  await waitForReady(last);
+  await new Promise((r) => setTimeout(r, 1000));
+  assert.equal((await records(last, "Task")).length, 0, "no second Task");
+  await context.close();
+});
