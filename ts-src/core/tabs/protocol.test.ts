@@ -116,6 +116,23 @@ describe("readTabMessage", () => {
     expect(reason(value)).toBe(expected);
   });
 
+  it("carries a state with the longest notes a call can have", () => {
+    const call = {
+      id: "c1",
+      direction: "inbound",
+      displayNumber: "(415) 555-0100",
+      number: "+14155550100",
+      state: "wrapup",
+      muted: false,
+      startedAt: 1,
+      matchStatus: "none",
+      matches: [],
+      notes: "n".repeat(32_000)
+    };
+    const state = { ...initialState("lightning"), call, waitingCall: { ...call, id: "c2" } };
+    expect(reason(msg({ type: "state", state }))).toBeNull();
+  });
+
   it("has no way to forward a sign-in", () => {
     expect(FORWARDED_ACTIONS).not.toContain("signIn");
   });

@@ -20,6 +20,8 @@ export const TABS_APP = "softphone-tabs";
 const MAX_TEXT = 2_000;
 const MAX_NOTES = 32_000;
 const MAX_PAYLOAD_CHARS = 64_000;
+/** A state carries notes (up to 32,000 characters, twice: call and waiting call) and lists. */
+const MAX_STATE_CHARS = 512_000;
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 /** The actions a follower may forward; signIn is absent on purpose (credentials stay local). */
@@ -111,9 +113,9 @@ function optional(value: unknown, check: (v: unknown) => boolean): boolean {
   return value === undefined || check(value);
 }
 
-function fitsSize(value: unknown): boolean {
+function fitsSize(value: unknown, max = MAX_PAYLOAD_CHARS): boolean {
   try {
-    return JSON.stringify(value).length <= MAX_PAYLOAD_CHARS;
+    return JSON.stringify(value).length <= max;
   } catch {
     return false;
   }
@@ -193,7 +195,7 @@ function callView(value: unknown): boolean {
 
 /** The leader's state: checked enough that rendering it can neither crash nor inject markup. */
 export function isSoftphoneState(value: unknown): value is SoftphoneState {
-  if (!isRecord(value) || !fitsSize(value)) return false;
+  if (!isRecord(value) || !fitsSize(value, MAX_STATE_CHARS)) return false;
   return (
     ["lightning", "classic", "none"].includes(value.host as string) &&
     Array.isArray(value.setupProblems) &&
