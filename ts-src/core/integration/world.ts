@@ -10,16 +10,6 @@ import { boot, type BootOptions } from "../testing/harness";
 
 export function makeOrg(settings: Record<string, string> = {}): FakeOrg {
   const org = new FakeOrg({ callCenterSettings: settings });
-  // SoftphoneCallLog.findByCallObject as the Apex class answers it (the running user's newest
-  // Task for the call); registered first so the fake host's own handler, when it has one, wins.
-  org.registerApex("SoftphoneCallLog", "findByCallObject", (params, context) => {
-    const callObject = params.callObject ?? "";
-    if (callObject.trim() === "" || callObject.length > 255) {
-      return JSON.stringify({ error: "INVALID_CALL_OBJECT", message: "A call id is required." });
-    }
-    const task = context.org.tasks.filter((t) => t.fields.CallObject === callObject).at(-1);
-    return JSON.stringify({ taskId: task ? task.Id : null });
-  });
   registerSoftphoneApex(org);
   return org;
 }

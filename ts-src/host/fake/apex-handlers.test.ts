@@ -167,3 +167,21 @@ describe("SoftphoneSipAccount.getMine", () => {
     expect(run(fake, "SoftphoneSipAccount", "getMine")).toMatchObject({ username: "1001" });
   });
 });
+
+describe("SoftphoneCallLog.findByCallObject", () => {
+  it("finds the newest Task logged for a call id, null when none, an error for a blank id", () => {
+    const fake = org();
+    const call = (callObject: string) =>
+      run(fake, "SoftphoneCallLog", "findByCallObject", { callObject }) as {
+        taskId?: string | null;
+        error?: string;
+      };
+    expect(call("call-1")).toEqual({ taskId: null });
+    fake.insert("Task", { Subject: "Inbound call", CallObject: "call-1" });
+    const second = fake.insert("Task", { Subject: "Inbound call", CallObject: "call-1" });
+    expect(call("call-1")).toEqual({ taskId: second.Id });
+    expect(call("call-2")).toEqual({ taskId: null });
+    expect(call("  ").error).toBe("INVALID_CALL_OBJECT");
+    expect(call("x".repeat(256)).error).toBe("INVALID_CALL_OBJECT");
+  });
+});

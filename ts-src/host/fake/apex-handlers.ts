@@ -1,7 +1,7 @@
 /**
  * The project's Apex webservices (DESIGN.md contracts) as fake-org handlers, returning the same
  * JSON strings: SoftphoneCallerLookup.findByPhone, SoftphoneDirectory.search,
- * SoftphoneSipAccount.getMine.
+ * SoftphoneSipAccount.getMine, SoftphoneCallLog.findByCallObject.
  */
 import type { FakeOrg, FakeRecord } from "./org";
 import { looksLikePhone } from "./phone-match";
@@ -112,6 +112,22 @@ export function getMySipAccount(org: FakeOrg, userId: string): string {
   return JSON.stringify(account ? { ...account } : { error: "NOT_PROVISIONED" });
 }
 
+/** Task.CallObject holds up to 255 characters. */
+const MAX_CALL_OBJECT_LENGTH = 255;
+
+/** SoftphoneCallLog.findByCallObject(String callObject): the newest Task logged for a call. */
+export function findTaskByCallObject(org: FakeOrg, callObject: string | undefined): string {
+  const id = callObject ?? "";
+  if (id.trim() === "" || id.length > MAX_CALL_OBJECT_LENGTH) {
+    return JSON.stringify({
+      error: "INVALID_CALL_OBJECT",
+      message: `A call id of 1 to ${MAX_CALL_OBJECT_LENGTH} characters is required.`
+    });
+  }
+  const task = org.tasks.filter((t) => t.fields.CallObject === id).at(-1);
+  return JSON.stringify({ taskId: task ? task.Id : null });
+}
+
 function firstString(record: FakeRecord, fields: readonly string[]): string | undefined {
   for (const field of fields) {
     const value = record.fields[field];
@@ -120,7 +136,7 @@ function firstString(record: FakeRecord, fields: readonly string[]): string | un
   return undefined;
 }
 
-/** Registers the three classes on the org; `namespace` registers them as `ns.ClassName` too. */
+/** Registers the four classes on the org; `namespace` registers them as `ns.ClassName` too. */
 export function registerSoftphoneApex(org: FakeOrg, options: { namespace?: string } = {}): void {
   const names = (className: string): string[] =>
     options.namespace ? [className, `${options.namespace}.${className}`] : [className];
@@ -137,6 +153,11 @@ export function registerSoftphoneApex(org: FakeOrg, options: { namespace?: strin
   for (const name of names("SoftphoneSipAccount")) {
     org.registerApex(name, "getMine", (_params, context) =>
       getMySipAccount(context.org, context.userId)
+    );
+  }
+  for (const name of names("SoftphoneCallLog")) {
+    org.registerApex(name, "findByCallObject", (params, context) =>
+      findTaskByCallObject(context.org, params.callObject)
     );
   }
 }
