@@ -6,13 +6,13 @@
  */
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { createServer, connect } from "node:net";
 import { readdirSync, readFileSync } from "node:fs";
 import { WebSocketServer } from "ws";
 import { Kamailio } from "./lib/kamailio.mjs";
 import { launchBrowser, sleep } from "./lib/browser.mjs";
 import { startHarnessServer } from "./lib/harness-server.mjs";
 import { SoftphoneParty, AgentParty, waitForAudio } from "./lib/parties.mjs";
+import { startRelay } from "./faults-relay.mjs";
 
 let server, browser;
 
@@ -25,42 +25,6 @@ after(async () => {
   await browser?.close();
   await server?.close();
 });
-
-/** A TCP relay on 127.0.0.1 to `port`; cut() drops every open connection at once. */
-async function startRelay(port) {
-  const sockets = new Set();
-  const relay = createServer((client) => {
-    const upstream = connect(port, "127.0.0.1");
-    sockets.add(client);
-    sockets.add(upstream);
-    client.pipe(upstream);
-    upstream.pipe(client);
-    const drop = () => {
-      client.destroy();
-      upstream.destroy();
-      sockets.delete(client);
-      sockets.delete(upstream);
-    };
-    client.on("error", drop);
-    upstream.on("error", drop);
-    client.on("close", drop);
-    upstream.on("close", drop);
-  });
-  await new Promise((resolve) => relay.listen(0, "127.0.0.1", resolve));
-  return {
-    url: `ws://127.0.0.1:${relay.address().port}`,
-    open: () => sockets.size / 2,
-    cut() {
-      for (const s of sockets) s.destroy();
-      sockets.clear();
-    },
-    close: () =>
-      new Promise((resolve) => {
-        for (const s of sockets) s.destroy();
-        relay.close(() => resolve());
-      })
-  };
-}
 
 /** Kamailio's worker processes (children of the main process), read from /proc. */
 function childrenOf(pid) {
