@@ -71,7 +71,7 @@ const suites = [
     name: "lwc",
     run: (out) => [
       bin("sfdx-lwc-jest"),
-      ["--config", "jest.lwc.config.cjs", "--", "--json", `--outputFile=${out}`]
+      ["--", "--config", "jest.lwc.config.cjs", "--json", `--outputFile=${out}`]
     ],
     counts: jestCounts
   },
