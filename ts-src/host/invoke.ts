@@ -134,16 +134,21 @@ export function messageOf(error: unknown): string {
   return typeof error === "string" ? error : "Unknown error";
 }
 
+/** Lone UTF-16 surrogates (a broken paste, a cut string) make encodeURIComponent throw. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** URL-encodes text, replacing lone surrogates with U+FFFD so a note can never block a log. */
+function encode(text: string): string {
+  return encodeURIComponent(text.replace(LONE_SURROGATE, "\uFFFD"));
+}
+
 /** Builds a query string with every key and value URL-encoded (runApex methodParams, Classic saveLog). */
 export function toQueryString(
   params: Readonly<Record<string, string | number | boolean | null | undefined>>
 ): string {
   return Object.entries(params)
     .filter(([, value]) => value !== undefined)
-    .map(
-      ([key, value]) =>
-        `${encodeURIComponent(key)}=${encodeURIComponent(value === null ? "" : String(value))}`
-    )
+    .map(([key, value]) => `${encode(key)}=${encode(value === null ? "" : String(value))}`)
     .join("&");
 }
 
