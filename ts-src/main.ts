@@ -42,11 +42,11 @@ if (element) {
   const store = startSoftphoneTabs({
     win: window,
     host,
-    storage: local.storage,
     initialState: initialState(detected.kind),
-    createStore: (tabHost) =>
+    createStore: (tabHost, tabId) =>
       createSoftphone({
         host: tabHost,
+        tabId,
         noHostReason: detected.kind === "none" ? detected.reason : undefined,
         createPhone: (settings) => createPhone(settings, local.storage),
         storage: local.storage,

@@ -6,7 +6,6 @@
 import type { CtiHost } from "../host/cti-host";
 import type { SoftphoneState } from "../core/model";
 import { createTabs, type LeaderStore, type TabsController } from "../core/tabs/coordinator";
-import type { KeyValueStorage } from "../core/storage";
 import { documentAttention } from "./attention";
 import { broadcastChannel, loneChannel } from "./broadcast-channel";
 import { newTabId, onPageHide, warnBeforeUnload } from "./page-lifecycle";
@@ -17,11 +16,12 @@ export const TABS_CHANNEL = "softphone.tabs";
 export interface SoftphoneTabsOptions {
   win: Window;
   host: CtiHost | null;
-  /** localStorage (shared by the tabs): the call journal and the outbox. */
-  storage: KeyValueStorage;
   initialState: SoftphoneState;
-  /** Builds the real store over the host it is given (this tab's, made tab-aware). */
-  createStore(host: CtiHost | null): LeaderStore;
+  /**
+   * Builds the real store over the host it is given (this tab's, made tab-aware); pass `tabId`
+   * on to createSoftphone (its open-call journal).
+   */
+  createStore(host: CtiHost | null, tabId: string): LeaderStore;
 }
 
 export function startSoftphoneTabs(options: SoftphoneTabsOptions): TabsController {
@@ -32,7 +32,6 @@ export function startSoftphoneTabs(options: SoftphoneTabsOptions): TabsControlle
     channel: broadcastChannel(TABS_CHANNEL) ?? loneChannel(),
     attention: documentAttention(win.document, win),
     host: options.host,
-    storage: options.storage,
     initialState: options.initialState,
     createStore: options.createStore
   });

@@ -12,11 +12,8 @@ import type { CtiHost } from "../../host/cti-host";
 import type { SipCredentials } from "../../phone/phone";
 import { systemClock, type Clock } from "../clock";
 import type { SoftphoneActions, SoftphoneState, SoftphoneStore } from "../model";
-import { parseSettings } from "../settings";
-import type { KeyValueStorage } from "../storage";
 import { TabBus } from "./bus";
 import { FollowerHostAgent } from "./follower-host";
-import { CallJournal, recoverOrphanedCalls } from "./journal";
 import { LeaderHost, runPopOn } from "./leader-host";
 import { LeaderService } from "./leader-service";
 import { MirrorStore } from "./mirror-store";
@@ -43,10 +40,12 @@ export interface TabsDeps {
   attention: TabAttention | null;
   /** This tab's own Open CTI host; null outside Salesforce. */
   host: CtiHost | null;
-  /** Shared durable storage (localStorage): the call journal and the call-log outbox. */
-  storage: KeyValueStorage;
-  /** The real store, over the tab-aware host; called each time this tab becomes leader. */
-  createStore(host: CtiHost | null): LeaderStore;
+  /**
+   * The real store, over the tab-aware host; called each time this tab becomes leader. Pass
+   * `tabId` on to createSoftphone: its open-call journal (./journal.ts) then knows which
+   * journalled calls are this tab's and which a vanished leader left to log.
+   */
+  createStore(host: CtiHost | null, tabId: string): LeaderStore;
   /** What a follower shows until the leader's state arrives. */
   initialState: SoftphoneState;
   clock?: Clock;
@@ -69,7 +68,6 @@ interface Leadership {
   lock: HeldLock;
   store: LeaderStore;
   service: LeaderService;
-  journal: CallJournal;
   router: PopRouter;
   unsubscribe: () => void;
 }
@@ -193,20 +191,18 @@ class Tabs implements TabsController {
     }
     this.follower?.stop();
     const host = this.deps.host;
-    const { storage, tabId } = this.deps;
-    await this.recover(host);
     const router = new PopRouter(this.bus, this.clock, (request) =>
       host ? runPopOn(host, request) : Promise.resolve(undefined)
     );
     const leaderHost = host ? new LeaderHost(host, this.bus, router) : null;
-    const store = this.deps.createStore(leaderHost);
-    const journal = new CallJournal(storage, this.clock, tabId);
+    // The store journals its open calls and, before its outbox starts, logs those of a leader
+    // that vanished mid-call: only the lock holder has a store, so only it recovers.
+    const store = this.deps.createStore(leaderHost, this.deps.tabId);
     const service = new LeaderService(store, this.bus, router, leaderHost);
     const unsubscribe = store.subscribe((state) => {
-      journal.track(state);
       if (this.leadership?.store === store) this.emit(state);
     });
-    this.leadership = { lock, store, service, journal, router, unsubscribe };
+    this.leadership = { lock, store, service, router, unsubscribe };
     this.mirror.failAll("This tab now holds the phone; try again.");
     this.announceAttention();
     service.announce();
@@ -214,30 +210,6 @@ class Tabs implements TabsController {
     void lock.lost.then(() => this.lostLock(store));
     if (this.disposed) return;
     await store.start();
-  }
-
-  /** Logs the calls of a leader that vanished mid-call, before this tab's outbox starts. */
-  private async recover(host: CtiHost | null): Promise<void> {
-    if (!host) return;
-    let logCalls: boolean;
-    try {
-      const parsed = parseSettings(await host.getCallCenterSettings());
-      // Bad settings: the store will not start; the records wait for a leader that can log.
-      if (!parsed.ok) return;
-      logCalls = parsed.settings.logCalls;
-    } catch {
-      return;
-    }
-    const queued = recoverOrphanedCalls({
-      storage: this.deps.storage,
-      clock: this.clock,
-      tabId: this.deps.tabId,
-      logCalls
-    });
-    if (queued.length > 0)
-      this.logger.warn(
-        `Softphone tabs: logging ${queued.length} call(s) left open by a closed softphone tab.`
-      );
   }
 
   /** The lock was taken from this tab (a sign-in elsewhere): back to following. */
@@ -257,7 +229,6 @@ class Tabs implements TabsController {
   private async endLeadership(leadership: Leadership): Promise<void> {
     leadership.unsubscribe();
     leadership.service.stop();
-    leadership.journal.stop();
     await leadership.store.dispose().catch(() => undefined);
     leadership.lock.release();
   }

@@ -99,13 +99,13 @@ export function createWorld(options: WorldOptions = {}): TabsWorld {
         channel: hub.channel(id),
         attention,
         host,
-        storage: tabStorage,
         clock,
         logger,
         initialState: initialState(host.kind),
-        createStore: (tabHost) =>
+        createStore: (tabHost, tabId) =>
           createSoftphone({
             host: tabHost,
+            tabId,
             createPhone: async () => {
               const phone =
                 options.createPhone?.(id) ??
