@@ -4,8 +4,8 @@
  * the others mirror it), builds the store over browser storage and mounts the UI; the SIP
  * phone is a lazy chunk loaded only when provider=sip.
  */
-import { microphonePermission } from "./core/browser/microphone";
-import { webStorage } from "./core/browser/web-storage";
+import { microphonePermission } from "./platform/microphone";
+import { webStorage } from "./platform/web-storage";
 import type { Settings } from "./core/settings";
 import { createSoftphone } from "./core/softphone";
 import { initialState } from "./core/state";

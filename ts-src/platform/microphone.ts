@@ -1,5 +1,5 @@
 /** Microphone permission for diagnostics, where the Permissions API can tell. */
-import type { MicrophoneState } from "../model";
+import type { MicrophoneState } from "../core/model";
 
 type PermissionsLike = Pick<Permissions, "query">;
 

@@ -2,7 +2,7 @@
  * KeyValueStorage over the browser's Web Storage. Storage can be blocked (third-party iframe
  * settings) or full: then the softphone keeps working on memory and says so in diagnostics.
  */
-import { MemoryStorage, type KeyValueStorage } from "../storage";
+import { MemoryStorage, type KeyValueStorage } from "../core/storage";
 
 export interface WebStorageResult {
   storage: KeyValueStorage;
