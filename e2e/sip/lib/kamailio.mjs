@@ -83,7 +83,7 @@ export class Kamailio {
     const proc = this.proc;
     if (!proc) return;
     this.proc = undefined;
-    if (proc.exitCode !== null) return;
+    if (proc.exitCode !== null || proc.signalCode !== null) return;
     await new Promise((resolve) => {
       const timer = setTimeout(() => {
         proc.kill("SIGKILL");
