@@ -9,7 +9,13 @@ import { buildTaskFields } from "../call-log";
 import type { Clock, TimerHandle } from "../clock";
 import type { CallView, SoftphoneState } from "../model";
 import { ENTRY_PREFIX, LOGGED_KEY, parseEntry, type OutboxEntry } from "../outbox";
-import { loadRecentCalls, recentFromCall, saveRecentCalls, MAX_RECENT_CALLS } from "../state";
+import {
+  initialState,
+  loadRecentCalls,
+  recentFromCall,
+  saveRecentCalls,
+  MAX_RECENT_CALLS
+} from "../state";
 import { isRecord, readJson, type KeyValueStorage } from "../storage";
 import { isSoftphoneState } from "./protocol";
 
@@ -38,22 +44,8 @@ function readRecord(storage: KeyValueStorage, key: string): JournalRecord | null
   return JOURNAL_PREFIX + call.id === key ? { tab: value.tab, call, seenAt: value.seenAt } : null;
 }
 
-const EMPTY_STATE: SoftphoneState = {
-  host: "none",
-  setupProblems: [],
-  settingsLoaded: false,
-  phoneKind: null,
-  registration: "unregistered",
-  needsSignIn: false,
-  agent: "offline",
-  call: null,
-  waitingCall: null,
-  recentCalls: [],
-  directory: { query: "", status: "idle", entries: [] },
-  microphone: "unknown",
-  outboxPending: 0,
-  errors: []
-};
+/** A state with nothing but the call, to validate a journal entry with the tab protocol. */
+const EMPTY_STATE: SoftphoneState = initialState("none");
 
 /** Keeps the leader's open calls in storage; one instance per leadership. */
 export class CallJournal {
