@@ -1,18 +1,10 @@
 /** Headless Debian Chromium with fake audio devices, one page per SIP party. */
 import { chromium } from "playwright-core";
+import { CHROMIUM_ARGS as BASE_ARGS } from "../../lib/browser.mjs";
 
+/** The e2e suite's Chromium flags, plus what WebRTC between pages on loopback needs. */
 export const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-dev-shm-usage",
-  "--use-fake-ui-for-media-stream",
-  "--use-fake-device-for-media-stream",
-  "--autoplay-policy=no-user-gesture-required",
+  ...BASE_ARGS,
   "--allow-loopback-in-peer-connection",
   "--disable-features=WebRtcHideLocalIpsWithMdns"
 ];
