@@ -10,6 +10,7 @@ import type { Settings } from "./core/settings";
 import { createSoftphone } from "./core/softphone";
 import { initialState } from "./core/state";
 import type { KeyValueStorage } from "./core/storage";
+import { apexCrmOf } from "./host/apex-crm";
 import { detectHost, type SforceWindow } from "./host/detect";
 import { createDemoPhone } from "./phone/demo";
 import type { Phone } from "./phone/phone";
@@ -38,6 +39,8 @@ if (element) {
   const detected = detectHost(window as Window & SforceWindow);
   element.dataset.host = detected.kind;
   const host = detected.kind === "none" ? null : detected.host;
+  // Salesforce data comes from this tab's own host: lookups need no other tab.
+  const crm = host ? apexCrmOf(host) : null;
   // One phone across browser tabs: only the leader tab builds the real store (docs/tabs.md).
   const store = startSoftphoneTabs({
     win: window,
@@ -46,6 +49,7 @@ if (element) {
     createStore: (tabHost, tabId) =>
       createSoftphone({
         host: tabHost,
+        crm,
         tabId,
         noHostReason: detected.kind === "none" ? detected.reason : undefined,
         createPhone: (settings) => createPhone(settings, local.storage),

@@ -7,6 +7,7 @@
  */
 import { createSoftphone } from "../../ts-src/core/softphone";
 import { MemoryStorage } from "../../ts-src/core/storage";
+import { apexCrmOf } from "../../ts-src/host/apex-crm";
 import { createFakeHost } from "../../ts-src/host/fake";
 import { createDemoPhone } from "../../ts-src/phone/demo";
 
@@ -72,6 +73,7 @@ export async function measurePopLatencyInNode(calls) {
   const warnings = [];
   const store = createSoftphone({
     host: fake.host,
+    crm: apexCrmOf(fake.host),
     createPhone: async () => phone,
     storage: new MemoryStorage(),
     sessionStorage: new MemoryStorage(),

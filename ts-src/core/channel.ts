@@ -3,12 +3,12 @@
  * Every inbound message is validated strictly (envelope and payload keys, types, lengths);
  * anything else earns one console warning and is dropped, never thrown.
  */
-import { isHostError, type ChannelMessage, type CtiHost, type Unsubscribe } from "../host/cti-host";
+import type { ChannelMessage, CtiHost, Unsubscribe } from "../host/cti-host";
 import type { CallDirection } from "../phone/phone";
-import { isSalesforceId } from "./call-log";
 import { DTMF_DIGITS, MAX_INPUT_LENGTH } from "./dialing";
-import type { AgentState, CallState } from "./model";
-import { isRecord } from "./storage";
+import { hostErrorCode } from "./errors";
+import { isRecord, isSalesforceId } from "./ids";
+import type { AgentState, CallState, SoftphoneState } from "./model";
 
 export const CHANNEL_NAME = "Softphone__c";
 export const OWN_SOURCE = "softphone";
@@ -41,6 +41,24 @@ export interface ChannelCall {
 export interface ChannelState {
   agent: AgentState;
   call: ChannelCall | null;
+}
+
+/** What the message channel publishes: no names, notes or matches, just the call's shape. */
+export function channelState(state: SoftphoneState): ChannelState {
+  const call = state.call;
+  if (!call) return { agent: state.agent, call: null };
+  const out: ChannelState["call"] = {
+    id: call.id,
+    direction: call.direction,
+    number: call.number,
+    state: call.state,
+    muted: call.muted,
+    startedAt: call.startedAt
+  };
+  if (call.connectedAt !== undefined) out.connectedAt = call.connectedAt;
+  const recordId = call.relatedTo?.id ?? call.caller?.id;
+  if (recordId !== undefined) out.recordId = recordId;
+  return { agent: state.agent, call: out };
 }
 
 export type ReadMessage =
@@ -162,7 +180,7 @@ export class SoftphoneChannel {
     } catch (error) {
       this.available = false;
       // Classic has no message service: expected, shown as "unavailable", not as an error.
-      if (!(isHostError(error) && error.code === "NOT_AVAILABLE")) {
+      if (hostErrorCode(error) !== "NOT_AVAILABLE") {
         this.onError(
           `Message channel unavailable: ${error instanceof Error ? error.message : String(error)}`
         );

@@ -32,6 +32,11 @@ const SHORT_CODE = /^[0-9*#]{1,6}$/;
 /** Visual separators people paste with numbers; anything else is refused, not dropped. */
 const SEPARATORS = /[\s\-()./\u00a0]/g;
 
+/** Extensions and short codes: up to 6 of 0-9 * #, dialed as typed and logged as internal. */
+export function isShortCode(compact: string): boolean {
+  return SHORT_CODE.test(compact);
+}
+
 /** Plans a call to `input`; refuses, with a message for the agent, anything it cannot dial. */
 export function planDial(input: string, rules: DialingRules): DialPlan {
   const typed = input.trim();

@@ -20,7 +20,10 @@ export const DISPOSITIONS = [
 ] as const;
 export type Disposition = (typeof DISPOSITIONS)[number];
 
-/** A record found for a number by SoftphoneCallerLookup.findByPhone. */
+/** What a Task's Description holds, and so what the agent can type as notes. */
+export const MAX_NOTES = 32_000;
+
+/** A record found for a number by the caller lookup (Crm.findCaller). */
 export interface RecordMatch {
   id: string;
   name: string;

@@ -1,9 +1,9 @@
 /** Property-based tests: no input makes core throw, and the invariants hold for all inputs. */
 import fc from "fast-check";
-import { readCallerMatches, readDirectory } from "./apex";
+import { readCallerMatches, readDirectory } from "./crm";
 import { readChannelMessage } from "./channel";
 import { planDial, type DialingRules } from "./dialing";
-import { Outbox, type OutboxEntry } from "./outbox";
+import { Outbox, type OutboxEntry } from "./after-call/outbox";
 import { parseSettings, ITEMS } from "./settings";
 import { MemoryStorage } from "./storage";
 import { FakeClock } from "./testing/fake-clock";

@@ -1,5 +1,6 @@
+import { apexCrmOf } from "../host/apex-crm";
 import { PhoneError } from "../phone/phone";
-import { ENTRY_PREFIX } from "./outbox";
+import { ENTRY_PREFIX } from "./after-call/outbox";
 import { NOT_READY_KEY } from "./softphone";
 import { boot, DEMO_SETTINGS } from "./testing/harness";
 import { settle } from "./testing/fake-clock";
@@ -987,7 +988,12 @@ describe("durability", () => {
     h.saveLogOutcomes.push(new HostFailure("TIMEOUT", "no callback", "saveLog"));
     const asked: string[] = [];
     const t = await boot(h, {
-      deps: { findLoggedCall: async (id) => (asked.push(id), "00Tfound") }
+      deps: {
+        crm: {
+          ...apexCrmOf(h),
+          findLoggedCall: async (id) => (asked.push(id), '{"taskId":"00T000000000123AAA"}')
+        }
+      }
     });
     await t.store.actions.simulateIncomingCall("+14155550100");
     await t.store.actions.decline();

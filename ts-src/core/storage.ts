@@ -1,6 +1,6 @@
 /**
  * The small key-value storage the outbox and preferences persist to: localStorage in the
- * browser (see browser/web-storage.ts), memory in tests.
+ * browser (see platform/web-storage.ts), memory in tests.
  */
 export interface KeyValueStorage {
   getItem(key: string): string | null;
@@ -37,8 +37,4 @@ export function readJson(storage: KeyValueStorage, key: string): unknown {
   } catch {
     return undefined;
   }
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

@@ -1,6 +1,8 @@
 /**
- * The one interface the softphone uses to talk to its Salesforce host (Lightning or Classic
- * Open CTI, or a fake). Core code depends on this file only, never on `sforce` directly.
+ * The container side of the softphone's Salesforce host (Lightning or Classic Open CTI, or a
+ * fake): settings, click-to-dial, navigation, screen pops, the panel and utility item, the
+ * message channel and call logging. Core depends on this interface, never on `sforce`; the
+ * data it looks up goes through its `Crm` port instead (host/apex-crm.ts over runApex).
  */
 
 export type HostKind = "lightning" | "classic";
@@ -110,8 +112,6 @@ export interface CtiHost {
   getPageInfo(): Promise<PageInfo>;
   onNavigationChange(listener: (page: PageInfo) => void): Unsubscribe;
 
-  /** Calls `webservice static` Apex; the result is parsed when it is JSON. */
-  runApex(className: string, methodName: string, params: Record<string, string>): Promise<unknown>;
   /** Saves a record (a Task for call logs) and resolves with its Id. */
   saveLog(entityApiName: string, fields: LogFields): Promise<{ recordId: string }>;
   refreshView(): Promise<void>;

@@ -3,6 +3,7 @@
  * use either without knowing which one it has.
  */
 import { ClassicHost } from "./classic/classic-host";
+import type { ApexRunner } from "./apex-crm";
 import { supportsDeferredScreenPop, type CtiHost } from "./cti-host";
 import type { OpenCtiError } from "./errors";
 import { FakeOrg, createFakeInteraction, createFakeOpenCti, registerSoftphoneApex } from "./fake";
@@ -10,7 +11,7 @@ import { LightningHost } from "./lightning/lightning-host";
 
 type Kind = "lightning" | "classic";
 
-function setup(kind: Kind): { org: FakeOrg; host: CtiHost } {
+function setup(kind: Kind): { org: FakeOrg; host: CtiHost & ApexRunner } {
   const org = new FakeOrg();
   registerSoftphoneApex(org);
   const host =

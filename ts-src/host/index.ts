@@ -1,5 +1,6 @@
 /** Public entry of the Open CTI host layer (the fake lives in ./fake, for tests and the workbench). */
 export * from "./cti-host";
+export { apexCrm, apexCrmOf, type ApexCall, type ApexRunner } from "./apex-crm";
 export {
   OpenCtiError,
   isOpenCtiError,

@@ -1,7 +1,7 @@
 import { DemoPhone } from "../../phone/demo";
-import { ENTRY_PREFIX } from "../outbox";
+import { ENTRY_PREFIX } from "../after-call/outbox";
 import { FakeSipPhone } from "../testing/fake-sip-phone";
-import { JOURNAL_PREFIX } from "./journal";
+import { JOURNAL_PREFIX } from "../after-call/journal";
 import { REPLY_TIMEOUT_MS } from "./mirror-store";
 import { ACK_GRACE_MS, ACK_TIMEOUT_MS } from "./pop-router";
 import { ADA, createWorld, flush, type Tab, type TabsWorld } from "./testing/tabs-harness";

@@ -118,10 +118,6 @@ export class LeaderHost implements CtiHost {
     return this.both(this.navigationListeners, listener, this.local.onNavigationChange(listener));
   }
 
-  runApex(className: string, methodName: string, params: Record<string, string>): Promise<unknown> {
-    return this.local.runApex(className, methodName, params);
-  }
-
   saveLog(entityApiName: string, fields: LogFields): Promise<{ recordId: string }> {
     return this.local.saveLog(entityApiName, fields);
   }

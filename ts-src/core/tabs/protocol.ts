@@ -11,14 +11,12 @@ import type {
   SearchAndScreenPopRequest,
   WorkItem
 } from "../../host/cti-host";
-import { isSalesforceId } from "../call-log";
 import { DTMF_DIGITS, MAX_INPUT_LENGTH } from "../dialing";
-import { DISPOSITIONS, type SoftphoneActions, type SoftphoneState } from "../model";
-import { isRecord } from "../storage";
+import { isRecord, isSalesforceId } from "../ids";
+import { DISPOSITIONS, MAX_NOTES, type SoftphoneActions, type SoftphoneState } from "../model";
 
 export const TABS_APP = "softphone-tabs";
 const MAX_TEXT = 2_000;
-const MAX_NOTES = 32_000;
 const MAX_PAYLOAD_CHARS = 64_000;
 /** A state carries notes (up to 32,000 characters, twice: call and waiting call) and lists. */
 const MAX_STATE_CHARS = 512_000;

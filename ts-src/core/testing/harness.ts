@@ -1,4 +1,5 @@
 /** Boots a softphone store over a test host, a DemoPhone and a fake clock. */
+import { apexCrmOf, type ApexRunner } from "../../host/apex-crm";
 import type { CallCenterSettings, CtiHost } from "../../host/cti-host";
 import type { Phone } from "../../phone/phone";
 import { DemoPhone, type DemoPhoneOptions } from "../../phone/demo";
@@ -40,6 +41,13 @@ export const DEMO_SETTINGS: CallCenterSettings = {
   "/softphoneSettings/dialFormat": "e164"
 };
 
+/** The Open CTI hosts (and the recording host) reach Salesforce data through runApex. */
+function crmOf(host: CtiHost | null) {
+  return host && typeof (host as Partial<ApexRunner>).runApex === "function"
+    ? apexCrmOf(host as CtiHost & ApexRunner)
+    : null;
+}
+
 export async function boot<H extends CtiHost | null>(
   host: H,
   options: BootOptions = {}
@@ -60,6 +68,7 @@ export async function boot<H extends CtiHost | null>(
   const warnings: string[] = [];
   const store = createSoftphone({
     host,
+    crm: crmOf(host),
     createPhone: options.createPhone ?? (async (): Promise<Phone> => phone),
     storage,
     sessionStorage: session,

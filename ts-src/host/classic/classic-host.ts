@@ -16,6 +16,7 @@ import type {
   Unsubscribe,
   WorkItem
 } from "../cti-host";
+import type { ApexRunner } from "../apex-crm";
 import { OpenCtiError } from "../errors";
 import type { CallOptions } from "../invoke";
 import { OpenCtiClassicClient, isRelativeUrl } from "./client";
@@ -27,7 +28,7 @@ import type {
   ClassicSearchRecord
 } from "./types";
 
-export class ClassicHost implements CtiHost, DeferredScreenPopHost {
+export class ClassicHost implements CtiHost, ApexRunner, DeferredScreenPopHost {
   readonly kind = "classic" as const;
   readonly client: OpenCtiClassicClient;
 

@@ -16,13 +16,14 @@ import type {
   Unsubscribe,
   WorkItem
 } from "../cti-host";
+import type { ApexRunner } from "../apex-crm";
 import { OpenCtiError } from "../errors";
 import type { CallOptions } from "../invoke";
 import { OpenCtiLightningClient, isObject, type SearchAndScreenPopResult } from "./client";
 import type { AppViewInfo, ClickToDialPayload, OpenCtiLightningApi, ScreenPopArgs } from "./types";
 import { panelHeightProblem, panelWidthProblem } from "./validate";
 
-export class LightningHost implements CtiHost, DeferredScreenPopHost {
+export class LightningHost implements CtiHost, ApexRunner, DeferredScreenPopHost {
   readonly kind = "lightning" as const;
   readonly client: OpenCtiLightningClient;
 

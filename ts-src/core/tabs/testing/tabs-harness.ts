@@ -1,5 +1,6 @@
 /** Several softphone tabs over fake locks and a fake broadcast hub, sharing storage and a clock. */
 import type { Phone } from "../../../phone/phone";
+import { apexCrmOf } from "../../../host/apex-crm";
 import { DemoPhone } from "../../../phone/demo";
 import { createSoftphone } from "../../softphone";
 import { initialState } from "../../state";
@@ -105,6 +106,7 @@ export function createWorld(options: WorldOptions = {}): TabsWorld {
         createStore: (tabHost, tabId) =>
           createSoftphone({
             host: tabHost,
+            crm: apexCrmOf(host),
             tabId,
             createPhone: async () => {
               const phone =

@@ -3,7 +3,7 @@
  * a crafted record) sends back, the readers never throw and hand on only contract-shaped data.
  */
 import fc from "fast-check";
-import { readCallerMatches, readDirectory, readLoggedCall, readSipAccount } from "./apex";
+import { readCallerMatches, readDirectory, readLoggedCall, readSipAccount } from "./crm";
 
 const RUNS = 3000;
 const id = fc.stringMatching(/^[a-zA-Z0-9]{15}([a-zA-Z0-9]{3})?$/);

@@ -2,22 +2,25 @@
  * The open-call journal: while the leader has a call (ringing, live or in after-call work) it
  * keeps a copy in shared storage, refreshed on every change and by a heartbeat. A leader tab
  * that closes mid-call leaves the copy behind; the next leader turns it into a call-log outbox
- * entry before its own outbox starts, so the call is logged exactly once (outbox entries are
- * keyed by call id, and a call id already queued or logged is skipped).
+ * entry before its own outbox starts, so the call is logged exactly once (the outbox skips a
+ * call id already queued or logged).
  */
-import { buildTaskFields } from "../call-log";
+import { isInternalNumber } from "../calls/call-view";
 import type { Clock, TimerHandle } from "../clock";
+import { isRecord } from "../ids";
 import type { CallView, SoftphoneState } from "../model";
-import { ENTRY_PREFIX, LOGGED_KEY, parseEntry, type OutboxEntry } from "../outbox";
+import { initialState } from "../state";
+import { readJson, type KeyValueStorage } from "../storage";
+import { isSoftphoneState } from "../tabs/protocol";
 import {
-  initialState,
-  loadRecentCalls,
-  recentFromCall,
-  saveRecentCalls,
-  MAX_RECENT_CALLS
-} from "../state";
-import { isRecord, readJson, type KeyValueStorage } from "../storage";
-import { isSoftphoneState } from "./protocol";
+  CLOSED_TAB_MISSED_NOTE,
+  CLOSED_TAB_NOTE,
+  dispositionFor,
+  taskFieldsFor,
+  withNote
+} from "./call-log";
+import type { Outbox, OutboxEntry } from "./outbox";
+import { loadRecentCalls, MAX_RECENT_CALLS, recentFromCall, saveRecentCalls } from "./recent-calls";
 
 export const JOURNAL_PREFIX = "softphone.tabs.call.";
 export const HEARTBEAT_MS = 5_000;
@@ -29,9 +32,6 @@ export interface JournalRecord {
   /** Last time the owner was known alive with this call: the end time if it vanished. */
   seenAt: number;
 }
-
-/** Internal numbers, as the store decides them for inbound calls. */
-const INTERNAL = /^[0-9*#]{1,6}$/;
 
 function readRecord(storage: KeyValueStorage, key: string): JournalRecord | null {
   const value = readJson(storage, key);
@@ -111,7 +111,10 @@ export class CallJournal {
 }
 
 export interface RecoveryOptions {
+  /** Where the journal and the recent calls are kept. */
   storage: KeyValueStorage;
+  /** Not started yet: recovered logs are sent when it starts. */
+  outbox: Pick<Outbox, "keep">;
   clock: Clock;
   /** This tab: its own records are not orphans. */
   tabId: string;
@@ -119,31 +122,16 @@ export interface RecoveryOptions {
   logCalls: boolean;
 }
 
-function alreadyQueuedOrLogged(storage: KeyValueStorage, callId: string): boolean {
-  if (parseEntry(readJson(storage, ENTRY_PREFIX + callId))) return true;
-  const logged = readJson(storage, LOGGED_KEY);
-  return Array.isArray(logged) && logged.some((item) => isRecord(item) && item.id === callId);
-}
-
 /** The Task a vanished leader would have written, ended when it was last seen. */
 export function orphanEntry(record: JournalRecord, now: number): OutboxEntry {
   const { call } = record;
   const endedAt = Math.max(record.seenAt, call.connectedAt ?? record.seenAt);
   const answered = call.connectedAt !== undefined;
-  const note = answered
-    ? "The softphone tab that held this call was closed; the call ended then."
-    : "Missed call: the softphone tab was closed while it rang.";
-  const fields = buildTaskFields({
-    callId: call.id,
-    direction: call.direction,
-    internal: INTERNAL.test(call.number.trim()),
-    party: call.callerName ?? call.caller?.name ?? call.displayNumber,
-    connectedAt: call.connectedAt,
+  const fields = taskFieldsFor(call, {
     endedAt,
-    disposition: call.disposition ?? (answered ? "Connected" : "No answer"),
-    notes: call.notes ? `${call.notes}\n${note}` : note,
-    caller: call.caller,
-    relatedTo: call.relatedTo
+    disposition: dispositionFor(call),
+    notes: withNote(call.notes, answered ? CLOSED_TAB_NOTE : CLOSED_TAB_MISSED_NOTE),
+    internal: isInternalNumber(call.number)
   });
   return {
     callId: call.id,
@@ -169,10 +157,8 @@ export function recoverOrphanedCalls(options: RecoveryOptions): string[] {
     if (!key.startsWith(JOURNAL_PREFIX)) continue;
     const record = readRecord(storage, key);
     if (record && record.tab === tabId) continue;
-    if (record && options.logCalls && !alreadyQueuedOrLogged(storage, record.call.id)) {
-      const entry = orphanEntry(record, clock.now());
-      storage.setItem(ENTRY_PREFIX + entry.callId, JSON.stringify(entry));
-      queued.push(entry.callId);
+    if (record && options.logCalls && options.outbox.keep(orphanEntry(record, clock.now()))) {
+      queued.push(record.call.id);
     }
     if (record && !recent.some((c) => c.id === record.call.id)) {
       const missed = record.call.connectedAt === undefined && record.call.direction === "inbound";

@@ -1,4 +1,4 @@
-import { FakeClock, settle } from "./testing/fake-clock";
+import { FakeClock, settle } from "../testing/fake-clock";
 import {
   ENTRY_PREFIX,
   LEASE_MS,
@@ -9,7 +9,7 @@ import {
   type OutboxDeps,
   type OutboxEntry
 } from "./outbox";
-import { MemoryStorage } from "./storage";
+import { MemoryStorage } from "../storage";
 
 const fields = {
   Subject: "Inbound call from Ada",

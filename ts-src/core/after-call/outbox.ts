@@ -6,9 +6,11 @@
  * the same time, and an entry whose earlier attempt may have reached Salesforce is checked
  * with `findExisting` before it is sent again.
  */
-import type { LogFields } from "../host/cti-host";
-import type { Clock, TimerHandle } from "./clock";
-import { isRecord, readJson, type KeyValueStorage } from "./storage";
+import type { LogFields } from "../../host/cti-host";
+import type { Clock, TimerHandle } from "../clock";
+import { describeError } from "../errors";
+import { isRecord } from "../ids";
+import { readJson, type KeyValueStorage } from "../storage";
 
 export interface PendingWork {
   workId: string;
@@ -89,8 +91,20 @@ export class Outbox {
     return this.entries().length;
   }
 
+  /** Whether this call's log is waiting here or was already saved. */
   has(callId: string): boolean {
-    return this.deps.storage.getItem(ENTRY_PREFIX + callId) !== null || this.wasLogged(callId);
+    return (
+      parseEntry(readJson(this.deps.storage, ENTRY_PREFIX + callId)) !== null ||
+      this.wasLogged(callId)
+    );
+  }
+
+  /** Keeps a log to send at the next start or flush; false when the call is queued or logged. */
+  keep(entry: OutboxEntry): boolean {
+    if (this.has(entry.callId)) return false;
+    this.write(entry);
+    this.notify();
+    return true;
   }
 
   /** Stores the log and tries to send it; false when this call was already logged or queued. */
@@ -174,7 +188,7 @@ export class Outbox {
       const failed: OutboxEntry = {
         ...entry,
         leaseUntil: undefined,
-        lastError: describe(error),
+        lastError: describeError(error),
         nextAttemptAt:
           this.deps.clock.now() + retryDelay(entry.attempts, this.deps.random ?? Math.random)
       };
@@ -241,11 +255,6 @@ export class Outbox {
     list.push({ id: callId, at: this.deps.clock.now() });
     this.deps.storage.setItem(LOGGED_KEY, JSON.stringify(list.slice(-MAX_REMEMBERED)));
   }
-}
-
-function describe(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  return typeof error === "string" ? error : "saveLog failed";
 }
 
 function isLogValue(value: unknown): value is string | number | boolean | null {

@@ -1,18 +1,38 @@
 /**
- * Strict readers for the JSON our Apex webservices return through runApex. Anything outside
- * the contract is dropped or reported, never trusted: these strings end up on screen.
+ * The port through which core reaches Salesforce data, and strict readers for its answers.
+ * A host implements `Crm` (the Open CTI one over runApex and the project's Apex classes, in
+ * host/apex-crm.ts); core never names a class, a method or an object it queries. Answers are
+ * untrusted: anything outside the JSON contract below is dropped or reported, because these
+ * strings end up on screen and in Task fields.
  */
 import type { SipCredentials } from "../phone/phone";
-import { isSalesforceId } from "./call-log";
+import { isRecord, isSalesforceId } from "./ids";
 import type { DirectoryEntry, RecordMatch } from "./model";
-import { isRecord } from "./storage";
+
+/**
+ * Salesforce data for core. Each method resolves with the answer as JSON (a string, or an
+ * object a host already parsed) and rejects only when the host could not ask at all.
+ */
+export interface Crm {
+  /**
+   * Records whose phone fields hold `phone`: `{"matches":[{"id","name","objectType","phone"?,
+   * "accountId"?,"accountName"?}]}` or `{"error","message"?}`.
+   */
+  findCaller(phone: string): Promise<unknown>;
+  /** The Task already logged for a call: `{"taskId":"00T…"|null}`. */
+  findLoggedCall(callId: string): Promise<unknown>;
+  /** Colleagues and directory numbers: `{"entries":[{"name","number","kind","description"?}]}`. */
+  searchDirectory(term: string): Promise<unknown>;
+  /** The agent's own SIP account: `{"username","password",…}` or `{"error":"NOT_PROVISIONED"}`. */
+  getSipAccount(): Promise<unknown>;
+}
 
 export const MAX_MATCHES = 20;
 export const MAX_DIRECTORY_ENTRIES = 200;
 
-export type ApexResult<T> = { ok: true; value: T } | { ok: false; message: string };
+export type CrmResult<T> = { ok: true; value: T } | { ok: false; message: string };
 
-/** runApex results usually arrive as a JSON string; the host may already have parsed them. */
+/** Answers usually arrive as a JSON string; the host may already have parsed them. */
 function asObject(result: unknown): Record<string, unknown> | null {
   if (typeof result === "string") {
     try {
@@ -29,18 +49,18 @@ function text(value: unknown, max: number): string | undefined {
   return typeof value === "string" && value.length > 0 && value.length <= max ? value : undefined;
 }
 
-function apexError(object: Record<string, unknown>): string | null {
+function answerError(object: Record<string, unknown>): string | null {
   if (object.error === undefined) return null;
   const code = text(object.error, 80) ?? "ERROR";
   const message = text(object.message, 500);
   return message ? `${code}: ${message}` : code;
 }
 
-export function readCallerMatches(result: unknown): ApexResult<RecordMatch[]> {
+export function readCallerMatches(result: unknown): CrmResult<RecordMatch[]> {
   const object = asObject(result);
   if (!object)
     return { ok: false, message: "The caller lookup returned something that is not JSON." };
-  const error = apexError(object);
+  const error = answerError(object);
   if (error) return { ok: false, message: `The caller lookup failed: ${error}` };
   if (!Array.isArray(object.matches))
     return { ok: false, message: "The caller lookup returned no matches list." };
@@ -60,10 +80,10 @@ export function readCallerMatches(result: unknown): ApexResult<RecordMatch[]> {
   return { ok: true, value: matches };
 }
 
-export function readDirectory(result: unknown): ApexResult<DirectoryEntry[]> {
+export function readDirectory(result: unknown): CrmResult<DirectoryEntry[]> {
   const object = asObject(result);
   if (!object) return { ok: false, message: "The directory returned something that is not JSON." };
-  const error = apexError(object);
+  const error = answerError(object);
   if (error) return { ok: false, message: `The directory search failed: ${error}` };
   if (!Array.isArray(object.entries))
     return { ok: false, message: "The directory returned no entries list." };
@@ -81,7 +101,7 @@ export function readDirectory(result: unknown): ApexResult<DirectoryEntry[]> {
   return { ok: true, value: entries };
 }
 
-export function readSipAccount(result: unknown): ApexResult<SipCredentials> {
+export function readSipAccount(result: unknown): CrmResult<SipCredentials> {
   const object = asObject(result);
   if (!object)
     return { ok: false, message: "The SIP account lookup returned something that is not JSON." };
@@ -92,7 +112,7 @@ export function readSipAccount(result: unknown): ApexResult<SipCredentials> {
         "No SIP account is set up for you in Salesforce (Softphone SIP Account). Ask your administrator, or sign in here."
     };
   }
-  const error = apexError(object);
+  const error = answerError(object);
   if (error) return { ok: false, message: `The SIP account lookup failed: ${error}` };
   const username = text(object.username, 255);
   const password = text(object.password, 255);
@@ -107,15 +127,14 @@ export function readSipAccount(result: unknown): ApexResult<SipCredentials> {
 }
 
 /**
- * `SoftphoneCallLog.findByCallObject(callObject)` → `{"taskId": "00T…" | null}`: whether a
- * call's Task already exists, asked before resending a log whose earlier attempt may have
- * landed (a saveLog that timed out).
+ * Whether a call's Task already exists, asked before resending a log whose earlier attempt may
+ * have landed (a saveLog that timed out).
  */
-export function readLoggedCall(result: unknown): ApexResult<string | null> {
+export function readLoggedCall(result: unknown): CrmResult<string | null> {
   const object = asObject(result);
   if (!object)
     return { ok: false, message: "The call log lookup returned something that is not JSON." };
-  const error = apexError(object);
+  const error = answerError(object);
   if (error) return { ok: false, message: `The call log lookup failed: ${error}` };
   if (object.taskId === null) return { ok: true, value: null };
   if (isSalesforceId(object.taskId) && object.taskId.startsWith("00T"))

@@ -2,11 +2,12 @@
  * Inbound screen pops by the `screenPop` setting: our Apex lookup then a pop of the one match
  * (or the no-match action), the softphone layout's searchAndScreenPop, or nothing.
  */
-import type { CtiHost, ScreenPopTarget, SearchResultRecord } from "../host/cti-host";
-import { readCallerMatches } from "./apex";
-import { isSalesforceId } from "./call-log";
-import type { MatchStatus, RecordMatch } from "./model";
-import type { NoMatchPop, ScreenPopMode } from "./settings";
+import type { CtiHost, ScreenPopTarget, SearchResultRecord } from "../../host/cti-host";
+import { readCallerMatches, type Crm } from "../crm";
+import { describeError } from "../errors";
+import { isSalesforceId } from "../ids";
+import type { MatchStatus, RecordMatch } from "../model";
+import type { NoMatchPop, ScreenPopMode } from "../settings";
 
 export interface CallerNumber {
   /** E.164 where it parses, otherwise as signalled: for lookups and flows. */
@@ -54,13 +55,10 @@ export function noMatchTarget(noMatch: NoMatchPop, caller: CallerNumber): Screen
   }
 }
 
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 /** Looks the caller up and pops; several matches are left to the agent's choice. */
 export async function popInbound(
   host: CtiHost,
+  crm: Crm | null,
   mode: ScreenPopMode,
   noMatch: NoMatchPop,
   caller: CallerNumber,
@@ -70,16 +68,16 @@ export async function popInbound(
   if (mode === "layout") return popByLayout(host, caller);
   let matches: RecordMatch[];
   try {
-    const result = readCallerMatches(
-      await host.runApex("SoftphoneCallerLookup", "findByPhone", { phone: caller.number })
-    );
+    if (!crm)
+      throw new Error("No caller lookup: the softphone is not connected to Salesforce data.");
+    const result = readCallerMatches(await crm.findCaller(caller.number));
     if (!result.ok) throw new Error(result.message);
     matches = result.value;
   } catch (error) {
     // A failed lookup must not create a duplicate record: fall back to a read-only search.
     const search = noMatchTarget({ kind: "search" }, caller);
     if (search) await host.screenPop(search).catch(() => undefined);
-    return { matchStatus: "error", matches: [], error: describe(error) };
+    return { matchStatus: "error", matches: [], error: describeError(error) };
   }
   if (matches.length === 1) {
     if (!isOnRecord(matches[0].id))
@@ -103,7 +101,7 @@ async function popByLayout(host: CtiHost, caller: CallerNumber): Promise<PopOutc
       deferred: false
     });
   } catch (error) {
-    return { matchStatus: "error", matches: [], error: describe(error) };
+    return { matchStatus: "error", matches: [], error: describeError(error) };
   }
   const matches: RecordMatch[] = [];
   for (const [key, record] of Object.entries(found ?? {})) {

@@ -1,5 +1,6 @@
+import { apexCrmOf } from "../../host/apex-crm";
 import { noMatchTarget, popInbound } from "./screen-pop";
-import { RecordingHost } from "./testing/recording-host";
+import { RecordingHost } from "../testing/recording-host";
 
 const caller = { number: "+14155550100", displayNumber: "(415) 555-0100" };
 const ada = { id: "003000000000001AAA", name: "Ada", objectType: "Contact" };
@@ -36,7 +37,7 @@ describe("noMatchTarget", () => {
 describe("popInbound", () => {
   it("pops the one match", async () => {
     const host = hostWith([ada]);
-    const outcome = await popInbound(host, "apex", { kind: "newContact" }, caller);
+    const outcome = await popInbound(host, apexCrmOf(host), "apex", { kind: "newContact" }, caller);
     expect(outcome).toEqual({ matchStatus: "one", matches: [ada] });
     expect(host.callsTo("runApex")).toEqual([
       ["SoftphoneCallerLookup", "findByPhone", { phone: "+14155550100" }]
@@ -48,6 +49,7 @@ describe("popInbound", () => {
     const host = hostWith([ada]);
     const outcome = await popInbound(
       host,
+      apexCrmOf(host),
       "apex",
       { kind: "newContact" },
       caller,
@@ -59,29 +61,33 @@ describe("popInbound", () => {
 
   it("leaves several matches to the agent", async () => {
     const host = hostWith([ada, bob]);
-    expect(await popInbound(host, "apex", { kind: "newContact" }, caller)).toEqual({
-      matchStatus: "several",
-      matches: [ada, bob]
-    });
+    expect(await popInbound(host, apexCrmOf(host), "apex", { kind: "newContact" }, caller)).toEqual(
+      {
+        matchStatus: "several",
+        matches: [ada, bob]
+      }
+    );
     expect(host.callsTo("screenPop")).toEqual([]);
   });
 
   it("runs the no-match pop", async () => {
     const host = hostWith([]);
-    expect((await popInbound(host, "apex", { kind: "newLead" }, caller)).matchStatus).toBe("none");
+    expect(
+      (await popInbound(host, apexCrmOf(host), "apex", { kind: "newLead" }, caller)).matchStatus
+    ).toBe("none");
     expect(host.callsTo("screenPop")[0][0]).toMatchObject({
       type: "newRecord",
       entityName: "Lead"
     });
     const quiet = hostWith([]);
-    await popInbound(quiet, "apex", { kind: "none" }, caller);
+    await popInbound(quiet, apexCrmOf(quiet), "apex", { kind: "none" }, caller);
     expect(quiet.callsTo("screenPop")).toEqual([]);
   });
 
   it("falls back to a search, never a new record, when the lookup fails", async () => {
     const host = new RecordingHost();
     host.apex.set("SoftphoneCallerLookup.findByPhone", () => '{"error":"INVALID_PHONE"}');
-    const outcome = await popInbound(host, "apex", { kind: "newContact" }, caller);
+    const outcome = await popInbound(host, apexCrmOf(host), "apex", { kind: "newContact" }, caller);
     expect(outcome).toMatchObject({
       matchStatus: "error",
       error: expect.stringContaining("INVALID_PHONE")
@@ -90,14 +96,15 @@ describe("popInbound", () => {
       [{ type: "search", searchString: "(415) 555-0100" }, undefined]
     ]);
     const missing = new RecordingHost();
-    expect((await popInbound(missing, "apex", { kind: "newContact" }, caller)).matchStatus).toBe(
-      "error"
-    );
+    expect(
+      (await popInbound(missing, apexCrmOf(missing), "apex", { kind: "newContact" }, caller))
+        .matchStatus
+    ).toBe("error");
   });
 
   it("does nothing when off", async () => {
     const host = hostWith([ada]);
-    expect(await popInbound(host, "off", { kind: "newContact" }, caller)).toEqual({
+    expect(await popInbound(host, apexCrmOf(host), "off", { kind: "newContact" }, caller)).toEqual({
       matchStatus: "off",
       matches: []
     });
@@ -111,7 +118,13 @@ describe("popInbound", () => {
       "001000000000001": { Id: "001000000000001", Name: "x".repeat(300), RecordType: "<bad>" },
       bogus: { Id: "nope" }
     };
-    const outcome = await popInbound(host, "layout", { kind: "newContact" }, caller);
+    const outcome = await popInbound(
+      host,
+      apexCrmOf(host),
+      "layout",
+      { kind: "newContact" },
+      caller
+    );
     expect(host.callsTo("searchAndScreenPop")).toEqual([
       [
         {
@@ -128,19 +141,23 @@ describe("popInbound", () => {
       matches: [ada, { id: "001000000000001", name: "001000000000001", objectType: "Record" }]
     });
     host.searchResults = {};
-    expect((await popInbound(host, "layout", { kind: "newContact" }, caller)).matchStatus).toBe(
-      "none"
-    );
+    expect(
+      (await popInbound(host, apexCrmOf(host), "layout", { kind: "newContact" }, caller))
+        .matchStatus
+    ).toBe("none");
     host.searchResults = { [ada.id]: { Id: ada.id, Name: "Ada", RecordType: "Contact" } };
-    expect((await popInbound(host, "layout", { kind: "newContact" }, caller)).matchStatus).toBe(
-      "one"
-    );
+    expect(
+      (await popInbound(host, apexCrmOf(host), "layout", { kind: "newContact" }, caller))
+        .matchStatus
+    ).toBe("one");
   });
 
   it("reports a failed layout search", async () => {
     const host = new RecordingHost();
     host.searchAndScreenPop = async () => Promise.reject(new Error("no layout"));
-    expect(await popInbound(host, "layout", { kind: "newContact" }, caller)).toEqual({
+    expect(
+      await popInbound(host, apexCrmOf(host), "layout", { kind: "newContact" }, caller)
+    ).toEqual({
       matchStatus: "error",
       matches: [],
       error: "no layout"

@@ -2,7 +2,7 @@
  * Sales Engagement (High Velocity Sales): work items the agent started with `onWorkStart`,
  * matched to the call they led to, so `completeWork` can follow the saved Task.
  */
-import type { WorkItem } from "../host/cti-host";
+import type { WorkItem } from "../../host/cti-host";
 
 /** A work item without a target applies to the next call placed within this window. */
 export const UNTARGETED_WINDOW_MS = 120_000;

@@ -1,4 +1,4 @@
-import { readCallerMatches, readDirectory, readLoggedCall, readSipAccount } from "./apex";
+import { readCallerMatches, readDirectory, readLoggedCall, readSipAccount } from "./crm";
 
 describe("readCallerMatches", () => {
   it("reads matches from a JSON string or an object", () => {

@@ -1,7 +1,12 @@
-/** The Task written for every call, with exactly the fields DESIGN.md lists. */
-import type { LogFields } from "../host/cti-host";
-import type { CallDirection } from "../phone/phone";
-import type { RelatedRecord } from "./model";
+/**
+ * The Task written for every call, with exactly the fields DESIGN.md lists, and its defaults
+ * (disposition, the notes the softphone adds): the one place that decides what a Task says.
+ */
+import type { LogFields } from "../../host/cti-host";
+import type { CallDirection, CallEndReason } from "../../phone/phone";
+import { partyName } from "../calls/call-view";
+import { isSalesforceId, isWhoId } from "../ids";
+import { MAX_NOTES, type CallView, type Disposition, type RelatedRecord } from "../model";
 
 export interface CallLogInput {
   callId: string;
@@ -20,19 +25,8 @@ export interface CallLogInput {
   relatedTo?: RelatedRecord;
 }
 
-const SALESFORCE_ID = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
 const SUBJECT_MAX = 255;
 const DISPOSITION_MAX = 255;
-const DESCRIPTION_MAX = 32_000;
-
-export function isSalesforceId(value: unknown): value is string {
-  return typeof value === "string" && SALESFORCE_ID.test(value);
-}
-
-/** Contacts (003) and Leads (00Q) go in WhoId; everything else in WhatId. */
-export function isWhoId(id: string): boolean {
-  return id.startsWith("003") || id.startsWith("00Q");
-}
 
 function clip(text: string, max: number): string {
   return text.length > max ? text.slice(0, max) : text;
@@ -64,7 +58,7 @@ export function buildTaskFields(input: CallLogInput): LogFields {
     CallDurationInSeconds: seconds,
     CallObject: input.callId,
     CallDisposition: clip(input.disposition, DISPOSITION_MAX),
-    Description: clip(input.notes, DESCRIPTION_MAX)
+    Description: clip(input.notes, MAX_NOTES)
   };
   const records = [input.relatedTo, input.caller].filter(
     (record): record is RelatedRecord => record !== undefined && isSalesforceId(record.id)
@@ -75,4 +69,51 @@ export function buildTaskFields(input: CallLogInput): LogFields {
   if (who) fields.WhoId = who.id;
   if (what && !(who && who.id.startsWith("00Q"))) fields.WhatId = what.id;
   return fields;
+}
+
+export const MISSED_NOTE = "Missed call: the caller hung up before it was answered.";
+export const DECLINED_NOTE = "Declined by the agent.";
+export const CLOSED_TAB_NOTE =
+  "The softphone tab that held this call was closed; the call ended then.";
+export const CLOSED_TAB_MISSED_NOTE = "Missed call: the softphone tab was closed while it rang.";
+
+/** The disposition a call gets unless the agent chose one. */
+export function dispositionFor(view: CallView, reason?: CallEndReason): Disposition {
+  if (view.disposition) return view.disposition;
+  if (view.connectedAt !== undefined) return "Connected";
+  return reason === "rejected" ? "Busy" : "No answer";
+}
+
+/** Notes with a line of what the softphone knows (a transfer, a closed tab) added below. */
+export function withNote(notes: string, note: string | undefined): string {
+  if (!note) return notes;
+  return notes ? `${notes}\n${note}` : note;
+}
+
+export interface CallOutcome {
+  endedAt: number;
+  disposition: string;
+  notes: string;
+  internal: boolean;
+}
+
+/** The Task for a call (DESIGN.md's fields), from its view and how it ended. */
+export function taskFieldsFor(view: CallView, outcome: CallOutcome): LogFields {
+  return buildTaskFields({
+    callId: view.id,
+    direction: view.direction,
+    internal: outcome.internal,
+    party: partyName(view),
+    connectedAt: view.connectedAt,
+    endedAt: outcome.endedAt,
+    disposition: outcome.disposition,
+    notes: outcome.notes,
+    caller: view.caller,
+    relatedTo: view.relatedTo
+  });
+}
+
+/** The line a blind transfer adds to the notes. */
+export function transferNote(target: string): string {
+  return `Transferred to ${target}.`;
 }

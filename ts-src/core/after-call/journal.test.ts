@@ -1,9 +1,16 @@
 import type { CallView, SoftphoneState } from "../model";
-import { ENTRY_PREFIX, LOGGED_KEY, parseEntry } from "../outbox";
-import { initialState, RECENT_KEY } from "../state";
+import { initialState } from "../state";
 import { MemoryStorage } from "../storage";
 import { FakeClock } from "../testing/fake-clock";
-import { CallJournal, HEARTBEAT_MS, JOURNAL_PREFIX, recoverOrphanedCalls } from "./journal";
+import {
+  CallJournal,
+  HEARTBEAT_MS,
+  JOURNAL_PREFIX,
+  recoverOrphanedCalls,
+  type RecoveryOptions
+} from "./journal";
+import { ENTRY_PREFIX, LOGGED_KEY, Outbox, parseEntry } from "./outbox";
+import { RECENT_KEY } from "./recent-calls";
 
 const CALL: CallView = {
   id: "call-1",
@@ -45,6 +52,16 @@ describe("CallJournal", () => {
 });
 
 describe("recoverOrphanedCalls", () => {
+  /** Recovery into an outbox over the same storage, not started (as at start-up). */
+  function recover(options: Omit<RecoveryOptions, "outbox">): string[] {
+    const outbox = new Outbox({
+      storage: options.storage,
+      clock: options.clock,
+      send: async () => ({ recordId: "00T000000000001AAA" })
+    });
+    return recoverOrphanedCalls({ ...options, outbox });
+  }
+
   function orphan(storage: MemoryStorage, call: CallView = CALL, tab = "dead", seenAt = 0): void {
     const at = seenAt || (call.connectedAt ?? call.startedAt) + 60_000;
     storage.setItem(JOURNAL_PREFIX + call.id, JSON.stringify({ tab, call, seenAt: at }));
@@ -55,7 +72,7 @@ describe("recoverOrphanedCalls", () => {
     const clock = new FakeClock();
     orphan(storage);
     const options = { storage, clock, tabId: "tabB", logCalls: true };
-    expect(recoverOrphanedCalls(options)).toEqual([CALL.id]);
+    expect(recover(options)).toEqual([CALL.id]);
     const entry = parseEntry(JSON.parse(storage.getItem(ENTRY_PREFIX + CALL.id) as string));
     expect(entry?.fields).toMatchObject({
       CallObject: CALL.id,
@@ -69,7 +86,7 @@ describe("recoverOrphanedCalls", () => {
     expect(JSON.parse(storage.getItem(RECENT_KEY) as string)[0]).toMatchObject({ id: CALL.id });
     // The record comes back (a recovery that stopped half-way): still one entry.
     orphan(storage);
-    expect(recoverOrphanedCalls(options)).toEqual([]);
+    expect(recover(options)).toEqual([]);
     expect(storage.keys().filter((k) => k.startsWith(ENTRY_PREFIX))).toHaveLength(1);
     expect(storage.getItem(JOURNAL_PREFIX + CALL.id)).toBeNull();
   });
@@ -81,11 +98,11 @@ describe("recoverOrphanedCalls", () => {
     orphan(storage);
     orphan(storage, { ...CALL, id: "mine" }, "tabB");
     orphan(storage, { ...CALL, id: "other" });
-    expect(recoverOrphanedCalls({ storage, clock, tabId: "tabB", logCalls: false })).toEqual([]);
+    expect(recover({ storage, clock, tabId: "tabB", logCalls: false })).toEqual([]);
     expect(storage.getItem(JOURNAL_PREFIX + "mine")).not.toBeNull();
     expect(storage.getItem(JOURNAL_PREFIX + "other")).toBeNull();
     orphan(storage);
-    expect(recoverOrphanedCalls({ storage, clock, tabId: "tabB", logCalls: true })).toEqual([]);
+    expect(recover({ storage, clock, tabId: "tabB", logCalls: true })).toEqual([]);
   });
 
   it("logs a call that rang when its tab closed as missed", () => {
@@ -93,7 +110,7 @@ describe("recoverOrphanedCalls", () => {
     const ringing: CallView = { ...CALL, state: "ringing", connectedAt: undefined, notes: "" };
     delete ringing.connectedAt;
     orphan(storage, ringing);
-    recoverOrphanedCalls({ storage, clock: new FakeClock(), tabId: "t", logCalls: true });
+    recover({ storage, clock: new FakeClock(), tabId: "t", logCalls: true });
     const entry = JSON.parse(storage.getItem(ENTRY_PREFIX + CALL.id) as string);
     expect(entry.fields).toMatchObject({ CallDisposition: "No answer", CallDurationInSeconds: 0 });
     expect(entry.fields.Description).toMatch(/^Missed call/);
@@ -108,9 +125,7 @@ describe("recoverOrphanedCalls", () => {
       JSON.stringify({ tab: "t", seenAt: 1, call: { ...CALL, id: "y", state: "<script>" } })
     );
     storage.setItem(JOURNAL_PREFIX + "z", JSON.stringify({ tab: "t", seenAt: 1, call: CALL }));
-    expect(
-      recoverOrphanedCalls({ storage, clock: new FakeClock(), tabId: "me", logCalls: true })
-    ).toEqual([]);
+    expect(recover({ storage, clock: new FakeClock(), tabId: "me", logCalls: true })).toEqual([]);
     expect(storage.keys()).toEqual([]);
   });
 });

@@ -1,0 +1,159 @@
+/**
+ * Writing a call's log: the Task for every finished call (built by ./call-log.ts), the agent's
+ * recent calls, the Sales Engagement work item it completes, and the
+ * outbox that saves it — including calls a vanished page left open.
+ */
+import type { CtiHost } from "../../host/cti-host";
+import type { CallEndReason } from "../../phone/phone";
+import type { Clock } from "../clock";
+import { readLoggedCall, type Crm } from "../crm";
+import { describeError } from "../errors";
+import type { CallView } from "../model";
+import type { Reporter } from "../reporter";
+import type { Settings } from "../settings";
+import type { KeyValueStorage } from "../storage";
+import type { StateCell } from "../store";
+import { DECLINED_NOTE, MISSED_NOTE, taskFieldsFor, type CallOutcome } from "./call-log";
+import { recoverOrphanedCalls } from "./journal";
+import { Outbox, type OutboxEntry } from "./outbox";
+import { loadRecentCalls, MAX_RECENT_CALLS, recentFromCall, saveRecentCalls } from "./recent-calls";
+import { WorkItems } from "./work-items";
+
+export interface CallLoggerDeps {
+  cell: StateCell;
+  clock: Clock;
+  host: CtiHost | null;
+  crm: Crm | null;
+  report: Reporter;
+  /** Durable storage: the outbox, recent calls and the open-call journal. */
+  storage: KeyValueStorage;
+  random?: () => number;
+}
+
+export class CallLogger {
+  private readonly workItems = new WorkItems();
+  private outbox: Outbox | null = null;
+  private settings: Settings | null = null;
+
+  constructor(private readonly deps: CallLoggerDeps) {}
+
+  /** A Sales Engagement work item the agent started: the next matching call completes it. */
+  rememberWork(...args: Parameters<WorkItems["remember"]>): void {
+    this.workItems.remember(...args);
+  }
+
+  /**
+   * Logs what a page closed mid-call left in the journal (not `tabId`'s own), then starts
+   * saving: leftovers from earlier loads are sent at once.
+   */
+  start(settings: Settings, host: CtiHost, tabId: string): void {
+    const { storage, clock, cell, report } = this.deps;
+    this.settings = settings;
+    const outbox = new Outbox({
+      storage,
+      clock,
+      random: this.deps.random,
+      send: (entry) => host.saveLog(entry.entityApiName, entry.fields),
+      findExisting: (entry) => this.findLogged(entry.callId),
+      afterSaved: (entry, recordId) => this.afterSaved(host, entry, recordId),
+      onChange: (pending) => {
+        if (pending !== cell.getState().outboxPending) cell.set({ outboxPending: pending });
+      },
+      onError: (entry, error) =>
+        report.error("log", `Call log for ${entry.callId} not saved yet: ${describeError(error)}`)
+    });
+    try {
+      const queued = recoverOrphanedCalls({
+        storage,
+        clock,
+        tabId,
+        outbox,
+        logCalls: settings.logCalls
+      });
+      if (queued.length > 0) cell.set({ recentCalls: loadRecentCalls(storage) });
+    } catch (error) {
+      report.error("log", `Could not recover calls left open: ${describeError(error)}`);
+    }
+    this.outbox = outbox;
+    void outbox.start();
+  }
+
+  stop(): void {
+    this.outbox?.stop();
+  }
+
+  /** An answered or outbound call whose after-call work is done. */
+  logFinished(view: CallView, outcome: CallOutcome): void {
+    this.write(view, outcome, false);
+  }
+
+  /** An inbound call nobody answered: missed, declined or turned away. */
+  logUnanswered(view: CallView, reason: CallEndReason, internal: boolean): void {
+    this.write(
+      view,
+      {
+        endedAt: this.deps.clock.now(),
+        disposition: "No answer",
+        notes: reason === "declined" ? DECLINED_NOTE : MISSED_NOTE,
+        internal
+      },
+      true
+    );
+  }
+
+  private write(view: CallView, outcome: CallOutcome, missed: boolean): void {
+    const { cell, storage, host, report } = this.deps;
+    const recent = recentFromCall(view, outcome.endedAt, missed);
+    const recentCalls = [
+      recent,
+      ...cell.getState().recentCalls.filter((c) => c.id !== view.id)
+    ].slice(0, MAX_RECENT_CALLS);
+    saveRecentCalls(storage, recentCalls);
+    cell.set({ recentCalls });
+
+    const recordIds = [view.caller?.id, view.relatedTo?.id].filter(
+      (id): id is string => id !== undefined
+    );
+    const work = this.workItems.take(recordIds, view.startedAt, view.number);
+    const wasConnected = view.connectedAt !== undefined;
+    if (!this.settings?.logCalls || !this.outbox || !host) {
+      if (work && host) {
+        host
+          .completeWork(work.workId, { disposition: outcome.disposition, wasConnected })
+          .catch((error: unknown) => report.error("host", `completeWork: ${describeError(error)}`));
+      }
+      return;
+    }
+    void this.outbox.enqueue({
+      callId: view.id,
+      entityApiName: "Task",
+      fields: taskFieldsFor(view, outcome),
+      work: work
+        ? { workId: work.workId, disposition: outcome.disposition, wasConnected }
+        : undefined
+    });
+  }
+
+  /** The Task of an earlier attempt; null (resend) when Salesforce cannot tell. */
+  private async findLogged(callId: string): Promise<string | null> {
+    const crm = this.deps.crm;
+    if (!crm) return null;
+    const result = readLoggedCall(await crm.findLoggedCall(callId));
+    return result.ok ? result.value : null;
+  }
+
+  private async afterSaved(host: CtiHost, entry: OutboxEntry, recordId: string): Promise<void> {
+    await host
+      .refreshView()
+      .catch((error: unknown) =>
+        this.deps.report.error("host", `refreshView: ${describeError(error)}`)
+      );
+    if (entry.work) {
+      await host.completeWork(entry.work.workId, {
+        disposition: entry.work.disposition,
+        taskId: recordId,
+        wasConnected: entry.work.wasConnected
+      });
+    }
+  }
+}
