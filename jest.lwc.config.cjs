@@ -3,5 +3,6 @@ const { jestConfig } = require("@salesforce/sfdx-lwc-jest/config");
 module.exports = {
   ...jestConfig,
   roots: ["<rootDir>/force-app"],
-  modulePathIgnorePatterns: ["<rootDir>/.localdevserver"]
+  modulePathIgnorePatterns: ["<rootDir>/.localdevserver"],
+  setupFilesAfterEnv: [...(jestConfig.setupFilesAfterEnv ?? []), "<rootDir>/jest-sa11y-setup.js"]
 };

@@ -15,14 +15,30 @@ export interface ApexRunner {
   runApex: ApexCall;
 }
 
-/** The answers of each method are described on core's `Crm`. */
+/** The Apex class and method behind each Crm method (the answers are described on `Crm`). */
+export const APEX_METHODS = {
+  findCaller: { className: "SoftphoneCallerLookup", methodName: "findByPhone" },
+  findLoggedCall: { className: "SoftphoneCallLog", methodName: "findByCallObject" },
+  searchDirectory: { className: "SoftphoneDirectory", methodName: "search" },
+  getSipAccount: { className: "SoftphoneSipAccount", methodName: "getMine" }
+} as const;
+
+export type CrmMethod = keyof typeof APEX_METHODS;
+
+/** `Class.method`, as test doubles key their Apex answers. */
+export function apexKey(method: CrmMethod): string {
+  const { className, methodName } = APEX_METHODS[method];
+  return `${className}.${methodName}`;
+}
+
 export function apexCrm(run: ApexCall) {
+  const call = (method: CrmMethod, params: Record<string, string>) =>
+    run(APEX_METHODS[method].className, APEX_METHODS[method].methodName, params);
   return {
-    findCaller: (phone: string) => run("SoftphoneCallerLookup", "findByPhone", { phone }),
-    findLoggedCall: (callId: string) =>
-      run("SoftphoneCallLog", "findByCallObject", { callObject: callId }),
-    searchDirectory: (term: string) => run("SoftphoneDirectory", "search", { term }),
-    getSipAccount: () => run("SoftphoneSipAccount", "getMine", {})
+    findCaller: (phone: string) => call("findCaller", { phone }),
+    findLoggedCall: (callId: string) => call("findLoggedCall", { callObject: callId }),
+    searchDirectory: (term: string) => call("searchDirectory", { term }),
+    getSipAccount: () => call("getSipAccount", {})
   };
 }
 

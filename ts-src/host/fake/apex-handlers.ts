@@ -3,7 +3,8 @@
  * JSON strings: SoftphoneCallerLookup.findByPhone, SoftphoneDirectory.search,
  * SoftphoneSipAccount.getMine, SoftphoneCallLog.findByCallObject.
  */
-import type { FakeOrg, FakeRecord } from "./org";
+import { APEX_METHODS, type CrmMethod } from "../apex-crm";
+import type { ApexHandler, FakeOrg, FakeRecord } from "./org";
 import { looksLikePhone } from "./phone-match";
 
 export const MAX_CALLER_MATCHES = 20;
@@ -138,26 +139,16 @@ function firstString(record: FakeRecord, fields: readonly string[]): string | un
 
 /** Registers the four classes on the org; `namespace` registers them as `ns.ClassName` too. */
 export function registerSoftphoneApex(org: FakeOrg, options: { namespace?: string } = {}): void {
-  const names = (className: string): string[] =>
-    options.namespace ? [className, `${options.namespace}.${className}`] : [className];
-  for (const name of names("SoftphoneCallerLookup")) {
-    org.registerApex(name, "findByPhone", (params, context) =>
-      findByPhone(context.org, params.phone)
-    );
-  }
-  for (const name of names("SoftphoneDirectory")) {
-    org.registerApex(name, "search", (params, context) =>
-      searchDirectory(context.org, params.term)
-    );
-  }
-  for (const name of names("SoftphoneSipAccount")) {
-    org.registerApex(name, "getMine", (_params, context) =>
-      getMySipAccount(context.org, context.userId)
-    );
-  }
-  for (const name of names("SoftphoneCallLog")) {
-    org.registerApex(name, "findByCallObject", (params, context) =>
-      findTaskByCallObject(context.org, params.callObject)
-    );
+  const handlers: Record<CrmMethod, ApexHandler> = {
+    findCaller: (params, context) => findByPhone(context.org, params.phone),
+    searchDirectory: (params, context) => searchDirectory(context.org, params.term),
+    getSipAccount: (_params, context) => getMySipAccount(context.org, context.userId),
+    findLoggedCall: (params, context) => findTaskByCallObject(context.org, params.callObject)
+  };
+  for (const [method, handler] of Object.entries(handlers) as [CrmMethod, ApexHandler][]) {
+    const { className, methodName } = APEX_METHODS[method];
+    org.registerApex(className, methodName, handler);
+    if (options.namespace)
+      org.registerApex(`${options.namespace}.${className}`, methodName, handler);
   }
 }

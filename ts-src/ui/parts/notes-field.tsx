@@ -3,15 +3,13 @@
  * asynchronously (a follower tab forwards to the leader); a change from elsewhere replaces it.
  */
 import { useEffect, useRef, useState } from "preact/hooks";
+import { MAX_NOTES } from "../../core/model";
 
 interface Props {
   callId: string;
   notes: string;
   onChange: (notes: string) => void;
 }
-
-/** Task.Description holds up to 32,000 characters. */
-const MAX_NOTES = 32000;
 
 export function NotesField({ callId, notes, onChange }: Props) {
   const [draft, setDraft] = useState(notes);

@@ -1,6 +1,6 @@
 /** Several softphone tabs over fake locks and a fake broadcast hub, sharing storage and a clock. */
 import type { Phone } from "../../../phone/phone";
-import { apexCrmOf } from "../../../host/apex-crm";
+import { apexCrmOf, apexKey } from "../../../host/apex-crm";
 import { DemoPhone } from "../../../phone/demo";
 import { createSoftphone } from "../../softphone";
 import { initialState } from "../../state";
@@ -88,7 +88,7 @@ export function createWorld(options: WorldOptions = {}): TabsWorld {
       const host = new RecordingHost();
       host.settings = { ...DEMO_SETTINGS, ...options.settings, ...settings };
       const matches = options.matches ?? [ADA];
-      host.apex.set("SoftphoneCallerLookup.findByPhone", () => JSON.stringify({ matches }));
+      host.apex.set(apexKey("findCaller"), () => JSON.stringify({ matches }));
       const attention = new FakeAttention();
       const warnings: string[] = [];
       const logger = { warn: (message: string) => warnings.push(message) };

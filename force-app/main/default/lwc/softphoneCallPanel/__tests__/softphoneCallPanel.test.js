@@ -417,4 +417,25 @@ describe("c-softphone-call-panel", () => {
       expect(button(element, "hangup")).not.toBeNull();
     });
   });
+
+  describe("accessibility", () => {
+    it.each([
+      ["ready, with the record's numbers", state("ready")],
+      ["offline", state("offline")],
+      [
+        "ringing",
+        state("busy", call({ direction: "inbound", state: "ringing", connectedAt: undefined }))
+      ],
+      ["connected", state("busy", call())],
+      ["held and muted", state("busy", call({ state: "held", muted: true }))],
+      ["in after-call work", state("busy", call({ state: "wrapup" }))]
+    ])("is accessible %s", async (_name, message) => {
+      const element = mount();
+      getRecord.emit(contactRecord({ Phone: "(415) 555-0142", MobilePhone: "+44 20 7946 0958" }));
+      await deliver(message);
+      await Promise.resolve();
+
+      await expect(element).toBeAccessible();
+    });
+  });
 });
