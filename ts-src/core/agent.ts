@@ -53,26 +53,30 @@ export interface AgentDeps {
 }
 
 export class Agent {
-  private phone: Phone | null = null;
-  private stopPhoneEvents: (() => void) | null = null;
-  private initialized = false;
-  private clickToDial: boolean | null = null;
-  private hostQueue: Promise<void> = Promise.resolve();
-  private disposed = false;
+  #phone: Phone | null = null;
+  #stopPhoneEvents: (() => void) | null = null;
+  #initialized = false;
+  #clickToDial: boolean | null = null;
+  #hostQueue: Promise<void> = Promise.resolve();
+  #disposed = false;
 
-  constructor(private readonly deps: AgentDeps) {}
+  readonly #deps: AgentDeps;
+
+  constructor(deps: AgentDeps) {
+    this.#deps = deps;
+  }
 
   currentPhone(): Phone | null {
-    return this.phone;
+    return this.#phone;
   }
 
   /** Keeps click-to-dial enabled exactly while the agent is ready. */
   followClickToDial(): () => void {
-    return this.deps.cell.subscribe((state) => this.syncClickToDial(state));
+    return this.#deps.cell.subscribe((state) => this.#syncClickToDial(state));
   }
 
   async checkMicrophone(): Promise<void> {
-    const { microphone, cell } = this.deps;
+    const { microphone, cell } = this.#deps;
     if (!microphone) return;
     try {
       cell.set({ microphone: await microphone((state) => cell.set({ microphone: state })) });
@@ -82,10 +86,10 @@ export class Agent {
   }
 
   async startPhone(settings: Settings): Promise<void> {
-    const { cell, report } = this.deps;
+    const { cell, report } = this.#deps;
     let phone: Phone;
     try {
-      phone = await this.deps.createPhone(settings);
+      phone = await this.#deps.createPhone(settings);
     } catch (error) {
       cell.set({ registration: "failed" });
       report.error(
@@ -94,39 +98,39 @@ export class Agent {
       );
       return;
     }
-    if (this.disposed) {
+    if (this.#disposed) {
       await phone.dispose().catch(() => undefined);
       return;
     }
-    this.phone = phone;
-    this.stopPhoneEvents = phone.on((event) => this.deps.onPhoneEvent(event));
+    this.#phone = phone;
+    this.#stopPhoneEvents = phone.on((event) => this.#deps.onPhoneEvent(event));
     cell.set({ phoneKind: phone.kind, canSimulateIncoming: canSimulate(phone) });
     if (settings.provider === "demo" || !settings.sip) {
-      await this.register();
+      await this.#register();
       return;
     }
     if (settings.sip.credentials === "prompt") {
       cell.set({ needsSignIn: true });
       return;
     }
-    await this.signInWithStoredAccount();
+    await this.#signInWithStoredAccount();
   }
 
   async signIn(credentials: SipCredentials): Promise<void> {
-    const { cell } = this.deps;
-    if (!this.phone || !cell.getState().needsSignIn) return;
+    const { cell } = this.#deps;
+    if (!this.#phone || !cell.getState().needsSignIn) return;
     if (credentials.username.trim() === "" || credentials.password === "") {
       cell.set({ signInError: "Enter your SIP user name and password." });
       return;
     }
     cell.set({ signInError: undefined, registration: "registering" });
-    if (!(await this.register({ ...credentials, username: credentials.username.trim() }))) {
-      this.offerSignIn();
+    if (!(await this.#register({ ...credentials, username: credentials.username.trim() }))) {
+      this.#offerSignIn();
     }
   }
 
   async setReady(ready: boolean): Promise<void> {
-    const { cell, sessionStorage } = this.deps;
+    const { cell, sessionStorage } = this.#deps;
     try {
       if (ready) sessionStorage?.removeItem(NOT_READY_KEY);
       else sessionStorage?.setItem(NOT_READY_KEY, "1");
@@ -140,9 +144,9 @@ export class Agent {
   }
 
   onRegistration(registration: RegistrationState, error?: string): void {
-    const { cell, report } = this.deps;
+    const { cell, report } = this.#deps;
     if (registration === "registered") {
-      if (!cell.getState().needsSignIn || this.initialized) this.onRegistered();
+      if (!cell.getState().needsSignIn || this.#initialized) this.#onRegistered();
       else cell.set({ registration });
       return;
     }
@@ -153,13 +157,13 @@ export class Agent {
   }
 
   async dispose(): Promise<void> {
-    this.disposed = true;
-    this.stopPhoneEvents?.();
-    await this.phone?.dispose().catch(() => undefined);
+    this.#disposed = true;
+    this.#stopPhoneEvents?.();
+    await this.#phone?.dispose().catch(() => undefined);
   }
 
-  private async signInWithStoredAccount(): Promise<void> {
-    const { cell, crm } = this.deps;
+  async #signInWithStoredAccount(): Promise<void> {
+    const { cell, crm } = this.#deps;
     try {
       if (!crm) throw new Error("Salesforce data is not available here.");
       const account = readSipAccount(await crm.getSipAccount());
@@ -168,7 +172,7 @@ export class Agent {
         return;
       }
       // The stored account did not work: let the agent sign in by hand instead.
-      if (!(await this.register(account.value))) this.offerSignIn();
+      if (!(await this.#register(account.value))) this.#offerSignIn();
     } catch (error) {
       cell.set({
         needsSignIn: true,
@@ -178,16 +182,16 @@ export class Agent {
   }
 
   /** Shows the sign-in form with the last error recorded. */
-  private offerSignIn(): void {
-    const { cell } = this.deps;
+  #offerSignIn(): void {
+    const { cell } = this.#deps;
     const last = cell.getState().errors.at(-1);
     cell.set({ needsSignIn: true, signInError: last?.message ?? "Sign-in failed." });
   }
 
   /** Registers; resolves false (with the error shown) when the phone refused. */
-  private async register(credentials?: SipCredentials): Promise<boolean> {
-    const { cell, report } = this.deps;
-    const phone = this.phone;
+  async #register(credentials?: SipCredentials): Promise<boolean> {
+    const { cell, report } = this.#deps;
+    const phone = this.#phone;
     if (!phone) return false;
     try {
       await phone.register(credentials);
@@ -196,22 +200,22 @@ export class Agent {
       report.error("phone", `Registration failed: ${describeError(error)}`);
       return false;
     }
-    this.onRegistered();
+    this.#onRegistered();
     return true;
   }
 
-  private onRegistered(): void {
-    const { cell, host, report } = this.deps;
+  #onRegistered(): void {
+    const { cell, host, report } = this.#deps;
     const state = cell.getState();
     if (state.registration !== "registered" || state.needsSignIn) {
       cell.set({ registration: "registered", needsSignIn: false, signInError: undefined });
     }
     if (!cell.getState().call) cell.set({ agent: idleAgentState(cell.getState()) });
-    if (this.initialized) return;
-    this.initialized = true;
+    if (this.#initialized) return;
+    this.#initialized = true;
     if (!host) return;
     // Click-to-dial was queued by the state change just above; initialization follows it.
-    this.hostQueue = this.hostQueue
+    this.#hostQueue = this.#hostQueue
       .then(() => host.notifyInitializationComplete())
       .then(() => cell.set({ initialized: true }))
       .catch((error: unknown) =>
@@ -219,17 +223,17 @@ export class Agent {
       );
   }
 
-  private syncClickToDial(state: SoftphoneState): void {
-    const host = this.deps.host;
+  #syncClickToDial(state: SoftphoneState): void {
+    const host = this.#deps.host;
     const wanted = state.agent === "ready";
     const usable = state.settingsLoaded && state.setupProblems.length === 0;
-    if (!host || !usable || this.clickToDial === wanted) return;
-    this.clickToDial = wanted;
-    this.hostQueue = this.hostQueue
+    if (!host || !usable || this.#clickToDial === wanted) return;
+    this.#clickToDial = wanted;
+    this.#hostQueue = this.#hostQueue
       .then(() => (wanted ? host.enableClickToDial() : host.disableClickToDial()))
       .catch((error: unknown) => {
-        this.clickToDial = null;
-        this.deps.report.error("host", `Click-to-dial: ${describeError(error)}`);
+        this.#clickToDial = null;
+        this.#deps.report.error("host", `Click-to-dial: ${describeError(error)}`);
       });
   }
 }

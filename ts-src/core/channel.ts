@@ -158,75 +158,85 @@ export interface ChannelLogger {
 
 /** Subscribes once, publishes `state` whenever it changes, hands valid commands on. */
 export class SoftphoneChannel {
-  private unsubscribe: Unsubscribe | null = null;
-  private lastPublished: string | null = null;
-  private latest: ChannelState | null = null;
-  private available = false;
+  #unsubscribe: Unsubscribe | null = null;
+  #lastPublished: string | null = null;
+  #latest: ChannelState | null = null;
+  #available = false;
+
+  readonly #host: CtiHost;
+  readonly #logger: ChannelLogger;
+  readonly #onCommand: (command: ChannelCommand) => void;
+  readonly #onError: (message: string) => void;
 
   constructor(
-    private readonly host: CtiHost,
-    private readonly logger: ChannelLogger,
-    private readonly onCommand: (command: ChannelCommand) => void,
-    private readonly onError: (message: string) => void
-  ) {}
+    host: CtiHost,
+    logger: ChannelLogger,
+    onCommand: (command: ChannelCommand) => void,
+    onError: (message: string) => void
+  ) {
+    this.#host = host;
+    this.#logger = logger;
+    this.#onCommand = onCommand;
+    this.#onError = onError;
+  }
 
   /** False where the host has no message service (Classic). */
   async start(): Promise<boolean> {
     try {
-      this.unsubscribe = await this.host.subscribe(CHANNEL_NAME, (message) =>
-        this.receive(message)
+      this.#unsubscribe = await this.#host.subscribe(CHANNEL_NAME, (message) =>
+        this.#receive(message)
       );
-      this.available = true;
+      this.#available = true;
     } catch (error) {
-      this.available = false;
+      this.#available = false;
       // Classic has no message service: expected, shown as "unavailable", not as an error.
       if (hostErrorCode(error) !== "NOT_AVAILABLE") {
-        this.onError(
+        this.#onError(
           `Message channel unavailable: ${error instanceof Error ? error.message : String(error)}`
         );
       }
     }
-    if (this.available && this.latest) this.publish(this.latest, true);
-    return this.available;
+    if (this.#available && this.#latest) this.publish(this.#latest, true);
+    return this.#available;
   }
 
   stop(): void {
-    this.unsubscribe?.();
-    this.unsubscribe = null;
-    this.available = false;
+    this.#unsubscribe?.();
+    this.#unsubscribe = null;
+    this.#available = false;
   }
 
   /** Publishes when the state differs from the last one published (or always, when forced). */
   publish(state: ChannelState, force = false): void {
-    this.latest = state;
-    if (!this.available) return;
+    this.#latest = state;
+    if (!this.#available) return;
     const serialised = JSON.stringify(state);
-    if (!force && serialised === this.lastPublished) return;
-    this.lastPublished = serialised;
+    if (!force && serialised === this.#lastPublished) return;
+    this.#lastPublished = serialised;
     const message: ChannelMessage = { source: OWN_SOURCE, type: "state", payload: state };
-    this.host.publish(CHANNEL_NAME, message).catch((error: unknown) => {
-      this.lastPublished = null;
-      this.onError(
+    this.#host.publish(CHANNEL_NAME, message).catch((error: unknown) => {
+      this.#lastPublished = null;
+      this.#onError(
         `Could not publish state: ${error instanceof Error ? error.message : String(error)}`
       );
     });
   }
 
-  private receive(message: unknown): void {
+  #receive(message: unknown): void {
     try {
       const read = readChannelMessage(message);
       if (read.kind === "own") return;
       if (read.kind === "invalid") {
-        this.logger.warn(`Softphone__c: ignored a message: ${read.reason}`);
+        this.#logger.warn(`Softphone__c: ignored a message: ${read.reason}`);
         return;
       }
       if (read.command.type === "requestState") {
-        if (this.latest) this.publish(this.latest, true);
+        if (this.#latest) this.publish(this.#latest, true);
         return;
       }
-      this.onCommand(read.command);
+      this.#onCommand(read.command);
     } catch (error) {
-      this.logger.warn(
+      this.#logger.warn(
         `Softphone__c: ignored a message: ${error instanceof Error ? error.message : String(error)}`
       );
     }

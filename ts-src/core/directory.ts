@@ -7,19 +7,24 @@ import type { StateCell } from "./store";
 const MAX_QUERY = 80;
 
 export class Directory {
-  private sequence = 0;
+  #sequence = 0;
 
-  constructor(
-    private readonly cell: StateCell,
-    private readonly crm: Crm | null,
-    private readonly report: Reporter
-  ) {}
+  readonly #cell: StateCell;
+  readonly #crm: Crm | null;
+  readonly #report: Reporter;
+
+  constructor(cell: StateCell, crm: Crm | null, report: Reporter) {
+    this.#cell = cell;
+    this.#crm = crm;
+    this.#report = report;
+  }
 
   /** Searches; an answer to an older search than the latest is dropped. */
   async search(query: string): Promise<void> {
-    const { cell, crm } = this;
+    const cell = this.#cell;
+    const crm = this.#crm;
     const term = query.trim().slice(0, MAX_QUERY);
-    const sequence = ++this.sequence;
+    const sequence = ++this.#sequence;
     if (!crm || term === "") {
       cell.set({ directory: { query: term, status: "idle", entries: [] } });
       return;
@@ -36,11 +41,11 @@ export class Directory {
         message: `The directory search failed: ${describeError(error)}`
       };
     }
-    if (sequence !== this.sequence) return;
+    if (sequence !== this.#sequence) return;
     if (result.ok) cell.set({ directory: { query: term, status: "idle", entries: result.value } });
     else {
       cell.set({ directory: { query: term, status: "error", entries: [] } });
-      this.report.error("host", result.message);
+      this.#report.error("host", result.message);
     }
   }
 }

@@ -85,44 +85,47 @@ function firstState(deps: SoftphoneDeps, clock: Clock): SoftphoneState {
 }
 
 class Softphone implements SoftphoneController {
-  private readonly clock: Clock;
-  private readonly logger: SoftphoneLogger;
-  private readonly cell: StateCell;
-  private readonly report: Reporter;
-  private readonly agent: Agent;
-  private readonly book: CallBook;
-  private readonly callerId: CallerId;
-  private readonly desk: CallDesk;
-  private readonly callLogger: CallLogger;
-  private readonly directory: Directory;
-  private readonly stops: Array<() => void> = [];
-  private settings: Settings | null = null;
-  private channel: SoftphoneChannel | null = null;
-  private journal: CallJournal | null = null;
-  private starting: Promise<void> | null = null;
+  readonly #clock: Clock;
+  readonly #logger: SoftphoneLogger;
+  readonly #cell: StateCell;
+  readonly #report: Reporter;
+  readonly #agent: Agent;
+  readonly #book: CallBook;
+  readonly #callerId: CallerId;
+  readonly #desk: CallDesk;
+  readonly #callLogger: CallLogger;
+  readonly #directory: Directory;
+  readonly #stops: Array<() => void> = [];
+  #settings: Settings | null = null;
+  #channel: SoftphoneChannel | null = null;
+  #journal: CallJournal | null = null;
+  #starting: Promise<void> | null = null;
   readonly actions: SoftphoneActions;
 
-  constructor(private readonly deps: SoftphoneDeps) {
+  readonly #deps: SoftphoneDeps;
+
+  constructor(deps: SoftphoneDeps) {
+    this.#deps = deps;
     const { host, crm } = deps;
-    const clock = (this.clock = deps.clock ?? systemClock);
-    this.logger = deps.logger ?? console;
-    const cell = (this.cell = new StateCell(firstState(deps, clock), this.logger));
-    const report = (this.report = new Reporter(cell, clock, host));
-    const settings = () => this.settings;
-    this.agent = new Agent({
+    const clock = (this.#clock = deps.clock ?? systemClock);
+    this.#logger = deps.logger ?? console;
+    const cell = (this.#cell = new StateCell(firstState(deps, clock), this.#logger));
+    const report = (this.#report = new Reporter(cell, clock, host));
+    const settings = () => this.#settings;
+    this.#agent = new Agent({
       cell,
       host,
       crm,
       report,
       createPhone: deps.createPhone,
-      onPhoneEvent: (event) => this.onPhoneEvent(event),
+      onPhoneEvent: (event) => this.#onPhoneEvent(event),
       sessionStorage: deps.sessionStorage,
       microphone: deps.microphone
     });
-    const phone = () => this.agent.currentPhone();
-    this.book = new CallBook(cell, clock);
-    this.callerId = new CallerId({ cell, book: this.book, host, crm, report, settings });
-    this.callLogger = new CallLogger({
+    const phone = () => this.#agent.currentPhone();
+    this.#book = new CallBook(cell, clock);
+    this.#callerId = new CallerId({ cell, book: this.#book, host, crm, report, settings });
+    this.#callLogger = new CallLogger({
       cell,
       clock,
       host,
@@ -131,58 +134,59 @@ class Softphone implements SoftphoneController {
       storage: deps.storage,
       random: deps.random
     });
-    this.desk = new CallDesk({
+    this.#desk = new CallDesk({
       cell,
       clock,
-      book: this.book,
-      callerId: this.callerId,
-      logger: this.callLogger,
+      book: this.#book,
+      callerId: this.#callerId,
+      logger: this.#callLogger,
       report,
       settings,
       phone
     });
-    this.directory = new Directory(cell, crm, report);
-    this.stops.push(this.agent.followClickToDial());
+    this.#directory = new Directory(cell, crm, report);
+    this.#stops.push(this.#agent.followClickToDial());
     if (host) {
-      this.stops.push(
+      this.#stops.push(
         followUtilityItem(cell, host, (what, error) =>
           report.error("host", `${what}: ${describeError(error)}`)
         )
       );
     }
-    this.actions = this.buildActions();
+    this.actions = this.#buildActions();
   }
 
   getState(): SoftphoneState {
-    return this.cell.getState();
+    return this.#cell.getState();
   }
 
   subscribe(listener: (state: SoftphoneState) => void): () => void {
-    return this.cell.subscribe(listener);
+    return this.#cell.subscribe(listener);
   }
 
   start(): Promise<void> {
-    this.starting ??= this.runStart().catch((error: unknown) =>
-      this.report.error("host", describeError(error))
+    this.#starting ??= this.#runStart().catch((error: unknown) =>
+      this.#report.error("host", describeError(error))
     );
-    return this.starting;
+    return this.#starting;
   }
 
   async dispose(): Promise<void> {
-    this.cell.dispose();
-    for (const stop of this.stops.splice(0)) stop();
-    this.channel?.stop();
+    this.#cell.dispose();
+    for (const stop of this.#stops.splice(0)) stop();
+    this.#channel?.stop();
     // Open calls stay in the journal: the next page logs them.
-    this.journal?.stop();
-    this.callLogger.stop();
-    this.desk.dispose();
-    await this.agent.dispose();
+    this.#journal?.stop();
+    this.#callLogger.stop();
+    this.#desk.dispose();
+    await this.#agent.dispose();
   }
 
-  private async runStart(): Promise<void> {
-    const { host, noHostReason } = this.deps;
-    const { cell, report } = this;
-    void this.agent.checkMicrophone();
+  async #runStart(): Promise<void> {
+    const { host, noHostReason } = this.#deps;
+    const cell = this.#cell;
+    const report = this.#report;
+    void this.#agent.checkMicrophone();
     if (!host) {
       report.error(
         "host",
@@ -190,12 +194,12 @@ class Softphone implements SoftphoneController {
       );
       return;
     }
-    this.stops.push(
+    this.#stops.push(
       host.onClickToDial(
-        (event) => void this.desk.placeCall(event.number, associationFromClick(event))
+        (event) => void this.#desk.placeCall(event.number, associationFromClick(event))
       ),
-      host.onNavigationChange((page) => this.callerId.onNavigation(page)),
-      host.onWorkStart((work) => this.callLogger.rememberWork(work, this.clock.now()))
+      host.onNavigationChange((page) => this.#callerId.onNavigation(page)),
+      host.onWorkStart((work) => this.#callLogger.rememberWork(work, this.#clock.now()))
     );
     host
       .getPageInfo()
@@ -214,45 +218,45 @@ class Softphone implements SoftphoneController {
       cell.set({ settingsLoaded: true, setupProblems: parsed.problems });
       return;
     }
-    const settings = (this.settings = parsed.settings);
+    const settings = (this.#settings = parsed.settings);
     cell.set({ settingsLoaded: true, setupProblems: [] });
-    this.startAfterCall(settings, host);
-    await this.startChannel(host);
-    await this.agent.startPhone(settings);
+    this.#startAfterCall(settings, host);
+    await this.#startChannel(host);
+    await this.#agent.startPhone(settings);
   }
 
   /** Logs what an earlier page left open, starts the outbox, then journals this page's calls. */
-  private startAfterCall(settings: Settings, host: CtiHost): void {
-    const random = this.deps.random ?? Math.random;
+  #startAfterCall(settings: Settings, host: CtiHost): void {
+    const random = this.#deps.random ?? Math.random;
     const tabId =
-      this.deps.tabId ?? `page-${this.clock.now()}-${random().toString(36).slice(2, 10)}`;
-    this.callLogger.start(settings, host, tabId);
-    const journal = (this.journal = new CallJournal(this.deps.storage, this.clock, tabId));
-    this.stops.push(this.cell.subscribe((state) => journal.track(state)));
-    journal.track(this.cell.getState());
+      this.#deps.tabId ?? `page-${this.#clock.now()}-${random().toString(36).slice(2, 10)}`;
+    this.#callLogger.start(settings, host, tabId);
+    const journal = (this.#journal = new CallJournal(this.#deps.storage, this.#clock, tabId));
+    this.#stops.push(this.#cell.subscribe((state) => journal.track(state)));
+    journal.track(this.#cell.getState());
   }
 
-  private async startChannel(host: CtiHost): Promise<void> {
-    const channel = (this.channel = new SoftphoneChannel(
+  async #startChannel(host: CtiHost): Promise<void> {
+    const channel = (this.#channel = new SoftphoneChannel(
       host,
-      this.logger,
-      (command) => void this.runCommand(command),
-      (message) => this.report.error("channel", message)
+      this.#logger,
+      (command) => void this.#runCommand(command),
+      (message) => this.#report.error("channel", message)
     ));
-    channel.publish(channelState(this.cell.getState()));
-    this.stops.push(this.cell.subscribe((state) => channel.publish(channelState(state))));
-    this.cell.set({ channelAvailable: await channel.start() });
+    channel.publish(channelState(this.#cell.getState()));
+    this.#stops.push(this.#cell.subscribe((state) => channel.publish(channelState(state))));
+    this.#cell.set({ channelAvailable: await channel.start() });
   }
 
-  private onPhoneEvent(event: PhoneEvent): void {
+  #onPhoneEvent(event: PhoneEvent): void {
     if (event.type === "registration") {
-      this.agent.onRegistration(event.state, event.error ? describeError(event.error) : undefined);
+      this.#agent.onRegistration(event.state, event.error ? describeError(event.error) : undefined);
     } else {
-      this.desk.onPhoneEvent(event);
+      this.#desk.onPhoneEvent(event);
     }
   }
 
-  private async runCommand(command: ChannelCommand): Promise<void> {
+  async #runCommand(command: ChannelCommand): Promise<void> {
     const a = this.actions;
     switch (command.type) {
       case "dial":
@@ -270,8 +274,8 @@ class Softphone implements SoftphoneController {
       case "transfer":
         return a.transfer(command.target);
       case "simulateIncoming":
-        if (!canSimulate(this.agent.currentPhone())) {
-          this.logger.warn("Softphone__c: ignored simulateIncoming: the demo phone is not active");
+        if (!canSimulate(this.#agent.currentPhone())) {
+          this.#logger.warn("Softphone__c: ignored simulateIncoming: the demo phone is not active");
           return;
         }
         return a.simulateIncomingCall(command.number, command.name);
@@ -280,8 +284,12 @@ class Softphone implements SoftphoneController {
     }
   }
 
-  private buildActions(): SoftphoneActions {
-    const { agent, desk, callerId, cell, report } = this;
+  #buildActions(): SoftphoneActions {
+    const agent = this.#agent;
+    const desk = this.#desk;
+    const callerId = this.#callerId;
+    const cell = this.#cell;
+    const report = this.#report;
     return {
       signIn: (credentials) => agent.signIn(credentials),
       setReady: (ready) => agent.setReady(ready),
@@ -301,7 +309,7 @@ class Softphone implements SoftphoneController {
       setNotes: (notes) => desk.setNotes(notes),
       setDisposition: (disposition) => desk.setDisposition(disposition),
       saveWrapUp: () => desk.saveWrapUp(),
-      searchDirectory: (query) => this.directory.search(query),
+      searchDirectory: (query) => this.#directory.search(query),
       dismissNotice: () => {
         if (cell.getState().notice !== undefined) cell.set({ notice: undefined });
       },

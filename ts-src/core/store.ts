@@ -13,42 +13,42 @@ export interface StoreLogger {
 }
 
 export class StateCell {
-  private state: SoftphoneState;
-  private readonly listeners = new Set<StateListener>();
-  private disposed = false;
+  #state: SoftphoneState;
+  readonly #listeners = new Set<StateListener>();
+  #disposed = false;
 
-  constructor(
-    initial: SoftphoneState,
-    private readonly logger: StoreLogger
-  ) {
-    this.state = initial;
+  readonly #logger: StoreLogger;
+
+  constructor(initial: SoftphoneState, logger: StoreLogger) {
+    this.#logger = logger;
+    this.#state = initial;
   }
 
   getState(): SoftphoneState {
-    return this.state;
+    return this.#state;
   }
 
   subscribe(listener: StateListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
   }
 
   set(patch: Partial<SoftphoneState>): void {
-    if (this.disposed) return;
-    this.state = { ...this.state, ...patch };
-    for (const listener of [...this.listeners]) {
+    if (this.#disposed) return;
+    this.#state = { ...this.#state, ...patch };
+    for (const listener of [...this.#listeners]) {
       try {
         // The latest state, not this patch's: a listener may have set another one meanwhile.
-        listener(this.state);
+        listener(this.#state);
       } catch (error) {
-        this.logger.warn(`Softphone state listener failed: ${describeError(error)}`);
+        this.#logger.warn(`Softphone state listener failed: ${describeError(error)}`);
       }
     }
   }
 
   /** No more changes and no more notifications. */
   dispose(): void {
-    this.disposed = true;
-    this.listeners.clear();
+    this.#disposed = true;
+    this.#listeners.clear();
   }
 }

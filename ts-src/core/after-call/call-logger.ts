@@ -31,15 +31,19 @@ export interface CallLoggerDeps {
 }
 
 export class CallLogger {
-  private readonly workItems = new WorkItems();
-  private outbox: Outbox | null = null;
-  private settings: Settings | null = null;
+  readonly #workItems = new WorkItems();
+  #outbox: Outbox | null = null;
+  #settings: Settings | null = null;
 
-  constructor(private readonly deps: CallLoggerDeps) {}
+  readonly #deps: CallLoggerDeps;
+
+  constructor(deps: CallLoggerDeps) {
+    this.#deps = deps;
+  }
 
   /** A Sales Engagement work item the agent started: the next matching call completes it. */
   rememberWork(...args: Parameters<WorkItems["remember"]>): void {
-    this.workItems.remember(...args);
+    this.#workItems.remember(...args);
   }
 
   /**
@@ -47,15 +51,15 @@ export class CallLogger {
    * saving: leftovers from earlier loads are sent at once.
    */
   start(settings: Settings, host: CtiHost, tabId: string): void {
-    const { storage, clock, cell, report } = this.deps;
-    this.settings = settings;
+    const { storage, clock, cell, report } = this.#deps;
+    this.#settings = settings;
     const outbox = new Outbox({
       storage,
       clock,
-      random: this.deps.random,
+      random: this.#deps.random,
       send: (entry) => host.saveLog(entry.entityApiName, entry.fields),
-      findExisting: (entry) => this.findLogged(entry.callId),
-      afterSaved: (entry, recordId) => this.afterSaved(host, entry, recordId),
+      findExisting: (entry) => this.#findLogged(entry.callId),
+      afterSaved: (entry, recordId) => this.#afterSaved(host, entry, recordId),
       onChange: (pending) => {
         if (pending !== cell.getState().outboxPending) cell.set({ outboxPending: pending });
       },
@@ -74,25 +78,25 @@ export class CallLogger {
     } catch (error) {
       report.error("log", `Could not recover calls left open: ${describeError(error)}`);
     }
-    this.outbox = outbox;
+    this.#outbox = outbox;
     void outbox.start();
   }
 
   stop(): void {
-    this.outbox?.stop();
+    this.#outbox?.stop();
   }
 
   /** An answered or outbound call whose after-call work is done. */
   logFinished(view: CallView, outcome: CallOutcome): void {
-    this.write(view, outcome, false);
+    this.#write(view, outcome, false);
   }
 
   /** An inbound call nobody answered: missed, declined or turned away. */
   logUnanswered(view: CallView, reason: CallEndReason, internal: boolean): void {
-    this.write(
+    this.#write(
       view,
       {
-        endedAt: this.deps.clock.now(),
+        endedAt: this.#deps.clock.now(),
         disposition: "No answer",
         notes: reason === "declined" ? DECLINED_NOTE : MISSED_NOTE,
         internal
@@ -101,8 +105,8 @@ export class CallLogger {
     );
   }
 
-  private write(view: CallView, outcome: CallOutcome, missed: boolean): void {
-    const { cell, storage, host, report } = this.deps;
+  #write(view: CallView, outcome: CallOutcome, missed: boolean): void {
+    const { cell, storage, host, report } = this.#deps;
     const recent = recentFromCall(view, outcome.endedAt, missed);
     const recentCalls = [
       recent,
@@ -114,9 +118,9 @@ export class CallLogger {
     const recordIds = [view.caller?.id, view.relatedTo?.id].filter(
       (id): id is string => id !== undefined
     );
-    const work = this.workItems.take(recordIds, view.startedAt, view.number);
+    const work = this.#workItems.take(recordIds, view.startedAt, view.number);
     const wasConnected = view.connectedAt !== undefined;
-    if (!this.settings?.logCalls || !this.outbox || !host) {
+    if (!this.#settings?.logCalls || !this.#outbox || !host) {
       if (work && host) {
         host
           .completeWork(work.workId, { disposition: outcome.disposition, wasConnected })
@@ -124,7 +128,7 @@ export class CallLogger {
       }
       return;
     }
-    void this.outbox.enqueue({
+    void this.#outbox.enqueue({
       callId: view.id,
       entityApiName: "Task",
       fields: taskFieldsFor(view, outcome),
@@ -135,18 +139,18 @@ export class CallLogger {
   }
 
   /** The Task of an earlier attempt; null (resend) when Salesforce cannot tell. */
-  private async findLogged(callId: string): Promise<string | null> {
-    const crm = this.deps.crm;
+  async #findLogged(callId: string): Promise<string | null> {
+    const crm = this.#deps.crm;
     if (!crm) return null;
     const result = readLoggedCall(await crm.findLoggedCall(callId));
     return result.ok ? result.value : null;
   }
 
-  private async afterSaved(host: CtiHost, entry: OutboxEntry, recordId: string): Promise<void> {
+  async #afterSaved(host: CtiHost, entry: OutboxEntry, recordId: string): Promise<void> {
     await host
       .refreshView()
       .catch((error: unknown) =>
-        this.deps.report.error("host", `refreshView: ${describeError(error)}`)
+        this.#deps.report.error("host", `refreshView: ${describeError(error)}`)
       );
     if (entry.work) {
       await host.completeWork(entry.work.workId, {

@@ -49,14 +49,18 @@ const EMPTY_STATE: SoftphoneState = initialState("none");
 
 /** Keeps the leader's open calls in storage; one instance per leadership. */
 export class CallJournal {
-  private tracked = new Map<string, CallView>();
-  private heartbeat: TimerHandle | undefined;
+  #tracked = new Map<string, CallView>();
+  #heartbeat: TimerHandle | undefined;
 
-  constructor(
-    private readonly storage: KeyValueStorage,
-    private readonly clock: Clock,
-    private readonly tabId: string
-  ) {}
+  readonly #storage: KeyValueStorage;
+  readonly #clock: Clock;
+  readonly #tabId: string;
+
+  constructor(storage: KeyValueStorage, clock: Clock, tabId: string) {
+    this.#storage = storage;
+    this.#clock = clock;
+    this.#tabId = tabId;
+  }
 
   /** Call with every state of the leader's store. */
   track(state: SoftphoneState): void {
@@ -64,46 +68,46 @@ export class CallJournal {
     for (const call of [state.call, state.waitingCall]) {
       if (call && call.state !== "ended") open.set(call.id, call);
     }
-    for (const id of this.tracked.keys()) {
-      if (!open.has(id)) this.remove(id);
+    for (const id of this.#tracked.keys()) {
+      if (!open.has(id)) this.#remove(id);
     }
     for (const [id, call] of open) {
-      if (this.tracked.get(id) !== call) this.write(call);
+      if (this.#tracked.get(id) !== call) this.#write(call);
     }
-    this.tracked = open;
-    if (open.size > 0 && this.heartbeat === undefined) this.beat();
-    if (open.size === 0) this.stopHeartbeat();
+    this.#tracked = open;
+    if (open.size > 0 && this.#heartbeat === undefined) this.#beat();
+    if (open.size === 0) this.#stopHeartbeat();
   }
 
   stop(): void {
-    this.stopHeartbeat();
+    this.#stopHeartbeat();
   }
 
-  private beat(): void {
-    this.heartbeat = this.clock.setTimeout(() => {
-      this.heartbeat = undefined;
-      for (const call of this.tracked.values()) this.write(call);
-      if (this.tracked.size > 0) this.beat();
+  #beat(): void {
+    this.#heartbeat = this.#clock.setTimeout(() => {
+      this.#heartbeat = undefined;
+      for (const call of this.#tracked.values()) this.#write(call);
+      if (this.#tracked.size > 0) this.#beat();
     }, HEARTBEAT_MS);
   }
 
-  private stopHeartbeat(): void {
-    if (this.heartbeat !== undefined) this.clock.clearTimeout(this.heartbeat);
-    this.heartbeat = undefined;
+  #stopHeartbeat(): void {
+    if (this.#heartbeat !== undefined) this.#clock.clearTimeout(this.#heartbeat);
+    this.#heartbeat = undefined;
   }
 
-  private write(call: CallView): void {
-    const record: JournalRecord = { tab: this.tabId, call, seenAt: this.clock.now() };
+  #write(call: CallView): void {
+    const record: JournalRecord = { tab: this.#tabId, call, seenAt: this.#clock.now() };
     try {
-      this.storage.setItem(JOURNAL_PREFIX + call.id, JSON.stringify(record));
+      this.#storage.setItem(JOURNAL_PREFIX + call.id, JSON.stringify(record));
     } catch {
       // Storage full or blocked: the call is still logged normally unless this tab closes.
     }
   }
 
-  private remove(id: string): void {
+  #remove(id: string): void {
     try {
-      this.storage.removeItem(JOURNAL_PREFIX + id);
+      this.#storage.removeItem(JOURNAL_PREFIX + id);
     } catch {
       // Nothing to do: a stale record is skipped at recovery once its call is logged.
     }

@@ -61,30 +61,34 @@ export function retryDelay(attempts: number, random: () => number): number {
 }
 
 export class Outbox {
-  private readonly inFlight = new Set<string>();
-  private timer: TimerHandle | undefined;
-  private timerAt = Infinity;
-  private flushing: Promise<void> | null = null;
-  private rerun = false;
-  private stopped = false;
+  readonly #inFlight = new Set<string>();
+  #timer: TimerHandle | undefined;
+  #timerAt = Infinity;
+  #flushing: Promise<void> | null = null;
+  #rerun = false;
+  #stopped = false;
 
-  constructor(private readonly deps: OutboxDeps) {}
+  readonly #deps: OutboxDeps;
+
+  constructor(deps: OutboxDeps) {
+    this.#deps = deps;
+  }
 
   /** Sends everything left over from earlier loads at once. */
   start(): Promise<void> {
-    this.stopped = false;
+    this.#stopped = false;
     for (const entry of this.entries()) {
-      if (entry.nextAttemptAt > this.deps.clock.now()) {
-        this.write({ ...entry, nextAttemptAt: this.deps.clock.now() });
+      if (entry.nextAttemptAt > this.#deps.clock.now()) {
+        this.#write({ ...entry, nextAttemptAt: this.#deps.clock.now() });
       }
     }
-    this.notify();
+    this.#notify();
     return this.flush();
   }
 
   stop(): void {
-    this.stopped = true;
-    this.clearTimer();
+    this.#stopped = true;
+    this.#clearTimer();
   }
 
   pendingCount(): number {
@@ -94,16 +98,16 @@ export class Outbox {
   /** Whether this call's log is waiting here or was already saved. */
   has(callId: string): boolean {
     return (
-      parseEntry(readJson(this.deps.storage, ENTRY_PREFIX + callId)) !== null ||
-      this.wasLogged(callId)
+      parseEntry(readJson(this.#deps.storage, ENTRY_PREFIX + callId)) !== null ||
+      this.#wasLogged(callId)
     );
   }
 
   /** Keeps a log to send at the next start or flush; false when the call is queued or logged. */
   keep(entry: OutboxEntry): boolean {
     if (this.has(entry.callId)) return false;
-    this.write(entry);
-    this.notify();
+    this.#write(entry);
+    this.#notify();
     return true;
   }
 
@@ -112,77 +116,77 @@ export class Outbox {
     entry: Omit<OutboxEntry, "attempts" | "nextAttemptAt" | "createdAt">
   ): Promise<boolean> {
     if (this.has(entry.callId)) return false;
-    const now = this.deps.clock.now();
-    this.write({ ...entry, createdAt: now, attempts: 0, nextAttemptAt: now });
-    this.notify();
+    const now = this.#deps.clock.now();
+    this.#write({ ...entry, createdAt: now, attempts: 0, nextAttemptAt: now });
+    this.#notify();
     await this.flush();
     return true;
   }
 
   /** Sends every due entry; concurrent calls share one pass. */
   flush(): Promise<void> {
-    if (this.flushing) {
-      this.rerun = true;
-      return this.flushing;
+    if (this.#flushing) {
+      this.#rerun = true;
+      return this.#flushing;
     }
-    this.flushing = (async () => {
+    this.#flushing = (async () => {
       do {
-        this.rerun = false;
+        this.#rerun = false;
         for (const entry of this.entries()) {
-          if (this.stopped) break;
-          if (this.isDue(entry)) await this.sendOne(entry.callId);
+          if (this.#stopped) break;
+          if (this.#isDue(entry)) await this.#sendOne(entry.callId);
         }
-      } while (this.rerun && !this.stopped);
+      } while (this.#rerun && !this.#stopped);
     })().finally(() => {
-      this.flushing = null;
-      this.schedule();
+      this.#flushing = null;
+      this.#schedule();
     });
-    return this.flushing;
+    return this.#flushing;
   }
 
   entries(): OutboxEntry[] {
     const out: OutboxEntry[] = [];
-    for (const key of this.deps.storage.keys()) {
+    for (const key of this.#deps.storage.keys()) {
       if (!key.startsWith(ENTRY_PREFIX)) continue;
-      const entry = parseEntry(readJson(this.deps.storage, key));
+      const entry = parseEntry(readJson(this.#deps.storage, key));
       if (entry && ENTRY_PREFIX + entry.callId === key) out.push(entry);
     }
     return out.sort((a, b) => a.createdAt - b.createdAt);
   }
 
-  private isDue(entry: OutboxEntry): boolean {
-    const now = this.deps.clock.now();
+  #isDue(entry: OutboxEntry): boolean {
+    const now = this.#deps.clock.now();
     return (
       entry.nextAttemptAt <= now &&
       (entry.leaseUntil ?? 0) <= now &&
-      !this.inFlight.has(entry.callId)
+      !this.#inFlight.has(entry.callId)
     );
   }
 
-  private async sendOne(callId: string): Promise<void> {
-    const current = parseEntry(readJson(this.deps.storage, ENTRY_PREFIX + callId));
-    if (!current || this.wasLogged(callId) || !this.isDue(current)) return;
-    this.inFlight.add(callId);
-    const now = this.deps.clock.now();
+  async #sendOne(callId: string): Promise<void> {
+    const current = parseEntry(readJson(this.#deps.storage, ENTRY_PREFIX + callId));
+    if (!current || this.#wasLogged(callId) || !this.#isDue(current)) return;
+    this.#inFlight.add(callId);
+    const now = this.#deps.clock.now();
     const entry: OutboxEntry = {
       ...current,
       attempts: current.attempts + 1,
       leaseUntil: now + LEASE_MS
     };
-    this.write(entry);
+    this.#write(entry);
     try {
       let recordId: string | null = null;
-      if (current.attempts > 0 && this.deps.findExisting) {
-        recordId = await this.deps.findExisting(entry).catch(() => null);
+      if (current.attempts > 0 && this.#deps.findExisting) {
+        recordId = await this.#deps.findExisting(entry).catch(() => null);
       }
-      if (recordId === null) recordId = (await this.deps.send(entry)).recordId;
-      this.markLogged(callId);
-      this.deps.storage.removeItem(ENTRY_PREFIX + callId);
-      this.notify();
-      if (this.deps.afterSaved) {
-        await this.deps
+      if (recordId === null) recordId = (await this.#deps.send(entry)).recordId;
+      this.#markLogged(callId);
+      this.#deps.storage.removeItem(ENTRY_PREFIX + callId);
+      this.#notify();
+      if (this.#deps.afterSaved) {
+        await this.#deps
           .afterSaved(entry, recordId)
-          .catch((error: unknown) => this.deps.onError?.(entry, error));
+          .catch((error: unknown) => this.#deps.onError?.(entry, error));
       }
     } catch (error) {
       const failed: OutboxEntry = {
@@ -190,55 +194,55 @@ export class Outbox {
         leaseUntil: undefined,
         lastError: describeError(error),
         nextAttemptAt:
-          this.deps.clock.now() + retryDelay(entry.attempts, this.deps.random ?? Math.random)
+          this.#deps.clock.now() + retryDelay(entry.attempts, this.#deps.random ?? Math.random)
       };
-      if (this.deps.storage.getItem(ENTRY_PREFIX + callId) !== null) this.write(failed);
-      this.deps.onError?.(failed, error);
+      if (this.#deps.storage.getItem(ENTRY_PREFIX + callId) !== null) this.#write(failed);
+      this.#deps.onError?.(failed, error);
     } finally {
-      this.inFlight.delete(callId);
+      this.#inFlight.delete(callId);
     }
   }
 
-  private schedule(): void {
-    if (this.stopped) return;
-    const now = this.deps.clock.now();
+  #schedule(): void {
+    if (this.#stopped) return;
+    const now = this.#deps.clock.now();
     let next = Infinity;
     for (const entry of this.entries()) {
       next = Math.min(next, Math.max(entry.nextAttemptAt, entry.leaseUntil ?? 0));
     }
     if (next === Infinity) {
-      this.clearTimer();
+      this.#clearTimer();
       return;
     }
-    if (this.timer !== undefined && this.timerAt <= next) return;
-    this.clearTimer();
-    this.timerAt = next;
-    this.timer = this.deps.clock.setTimeout(
+    if (this.#timer !== undefined && this.#timerAt <= next) return;
+    this.#clearTimer();
+    this.#timerAt = next;
+    this.#timer = this.#deps.clock.setTimeout(
       () => {
-        this.timer = undefined;
-        this.timerAt = Infinity;
+        this.#timer = undefined;
+        this.#timerAt = Infinity;
         void this.flush();
       },
       Math.max(next - now, 0)
     );
   }
 
-  private clearTimer(): void {
-    if (this.timer !== undefined) this.deps.clock.clearTimeout(this.timer);
-    this.timer = undefined;
-    this.timerAt = Infinity;
+  #clearTimer(): void {
+    if (this.#timer !== undefined) this.#deps.clock.clearTimeout(this.#timer);
+    this.#timer = undefined;
+    this.#timerAt = Infinity;
   }
 
-  private write(entry: OutboxEntry): void {
-    this.deps.storage.setItem(ENTRY_PREFIX + entry.callId, JSON.stringify(entry));
+  #write(entry: OutboxEntry): void {
+    this.#deps.storage.setItem(ENTRY_PREFIX + entry.callId, JSON.stringify(entry));
   }
 
-  private notify(): void {
-    this.deps.onChange?.(this.pendingCount());
+  #notify(): void {
+    this.#deps.onChange?.(this.pendingCount());
   }
 
-  private logged(): { id: string; at: number }[] {
-    const value = readJson(this.deps.storage, LOGGED_KEY);
+  #logged(): { id: string; at: number }[] {
+    const value = readJson(this.#deps.storage, LOGGED_KEY);
     if (!Array.isArray(value)) return [];
     return value.filter(
       (item): item is { id: string; at: number } =>
@@ -246,14 +250,14 @@ export class Outbox {
     );
   }
 
-  private wasLogged(callId: string): boolean {
-    return this.logged().some((item) => item.id === callId);
+  #wasLogged(callId: string): boolean {
+    return this.#logged().some((item) => item.id === callId);
   }
 
-  private markLogged(callId: string): void {
-    const list = this.logged().filter((item) => item.id !== callId);
-    list.push({ id: callId, at: this.deps.clock.now() });
-    this.deps.storage.setItem(LOGGED_KEY, JSON.stringify(list.slice(-MAX_REMEMBERED)));
+  #markLogged(callId: string): void {
+    const list = this.#logged().filter((item) => item.id !== callId);
+    list.push({ id: callId, at: this.#deps.clock.now() });
+    this.#deps.storage.setItem(LOGGED_KEY, JSON.stringify(list.slice(-MAX_REMEMBERED)));
   }
 }
 

@@ -30,84 +30,87 @@ export interface PendingOutbound {
 }
 
 export class CallBook {
-  private readonly meta = new Map<string, CallMeta>();
+  readonly #meta = new Map<string, CallMeta>();
   /** Calls turned away while two were in progress, kept only until their end is logged. */
-  private readonly turnedAway = new Map<string, CallView>();
-  private pending: PendingOutbound | null = null;
+  readonly #turnedAway = new Map<string, CallView>();
+  #pending: PendingOutbound | null = null;
 
-  constructor(
-    private readonly cell: StateCell,
-    private readonly clock: Clock
-  ) {}
+  readonly #cell: StateCell;
+  readonly #clock: Clock;
+
+  constructor(cell: StateCell, clock: Clock) {
+    this.#cell = cell;
+    this.#clock = clock;
+  }
 
   current(): CallView | null {
-    return this.cell.getState().call;
+    return this.#cell.getState().call;
   }
 
   waiting(): CallView | null {
-    return this.cell.getState().waitingCall;
+    return this.#cell.getState().waitingCall;
   }
 
   /** The current or the waiting call with this id. */
   find(id: string): CallView | undefined {
-    const { call, waitingCall } = this.cell.getState();
+    const { call, waitingCall } = this.#cell.getState();
     if (call?.id === id) return call;
     if (waitingCall?.id === id) return waitingCall;
     return undefined;
   }
 
   metaOf(id: string): CallMeta | undefined {
-    return this.meta.get(id);
+    return this.#meta.get(id);
   }
 
   /** Starts keeping a call's meta; its view is shown with `show`. */
   open(id: string, meta: Omit<CallMeta, "finished">): CallMeta {
     const record: CallMeta = { ...meta, finished: false };
-    this.meta.set(id, record);
+    this.#meta.set(id, record);
     return record;
   }
 
   /** Puts views in the current and waiting places (null empties a place). */
   show(places: { call?: CallView | null; waitingCall?: CallView | null }): void {
-    this.cell.set(places);
+    this.#cell.set(places);
   }
 
   update(id: string, patch: Partial<CallView>): void {
-    const { call, waitingCall } = this.cell.getState();
-    if (call?.id === id) this.cell.set({ call: { ...call, ...patch } });
-    else if (waitingCall?.id === id) this.cell.set({ waitingCall: { ...waitingCall, ...patch } });
+    const { call, waitingCall } = this.#cell.getState();
+    if (call?.id === id) this.#cell.set({ call: { ...call, ...patch } });
+    else if (waitingCall?.id === id) this.#cell.set({ waitingCall: { ...waitingCall, ...patch } });
   }
 
   /** The current call waits on hold and the waiting one becomes current. */
   swap(): void {
-    const { call, waitingCall } = this.cell.getState();
-    if (call && waitingCall) this.cell.set({ call: waitingCall, waitingCall: call });
+    const { call, waitingCall } = this.#cell.getState();
+    if (call && waitingCall) this.#cell.set({ call: waitingCall, waitingCall: call });
   }
 
   turnAway(view: CallView): void {
-    this.turnedAway.set(view.id, view);
+    this.#turnedAway.set(view.id, view);
   }
 
   takeTurnedAway(id: string): CallView | undefined {
-    const view = this.turnedAway.get(id);
-    this.turnedAway.delete(id);
+    const view = this.#turnedAway.get(id);
+    this.#turnedAway.delete(id);
     return view;
   }
 
   pendingOutbound(): PendingOutbound | null {
-    return this.pending;
+    return this.#pending;
   }
 
   expectOutbound(pending: PendingOutbound | null): void {
-    this.pending = pending;
+    this.#pending = pending;
   }
 
   /** Runs `run` after `ms` unless the call's log is written first. */
   startWrapTimer(id: string, ms: number, run: () => void): void {
-    const meta = this.meta.get(id);
+    const meta = this.#meta.get(id);
     if (!meta) return;
-    this.clearWrapTimer(meta);
-    meta.wrapTimer = this.clock.setTimeout(() => {
+    this.#clearWrapTimer(meta);
+    meta.wrapTimer = this.#clock.setTimeout(() => {
       meta.wrapTimer = undefined;
       run();
     }, ms);
@@ -115,28 +118,28 @@ export class CallBook {
 
   /** The call's log is written: stop its timer and forget its meta. */
   forget(id: string): void {
-    const meta = this.meta.get(id);
-    if (meta) this.clearWrapTimer(meta);
-    this.meta.delete(id);
+    const meta = this.#meta.get(id);
+    if (meta) this.#clearWrapTimer(meta);
+    this.#meta.delete(id);
   }
 
   /** Claims the right to log a call once; false when it was logged already. */
   claimLog(id: string): boolean {
-    const meta = this.meta.get(id);
+    const meta = this.#meta.get(id);
     if (meta?.finished) return false;
     if (meta) {
       meta.finished = true;
-      this.clearWrapTimer(meta);
+      this.#clearWrapTimer(meta);
     }
     return true;
   }
 
   dispose(): void {
-    for (const meta of this.meta.values()) this.clearWrapTimer(meta);
+    for (const meta of this.#meta.values()) this.#clearWrapTimer(meta);
   }
 
-  private clearWrapTimer(meta: CallMeta): void {
-    if (meta.wrapTimer !== undefined) this.clock.clearTimeout(meta.wrapTimer);
+  #clearWrapTimer(meta: CallMeta): void {
+    if (meta.wrapTimer !== undefined) this.#clock.clearTimeout(meta.wrapTimer);
     meta.wrapTimer = undefined;
   }
 }

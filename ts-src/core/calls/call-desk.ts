@@ -38,18 +38,22 @@ export interface CallDeskDeps {
 type CallEvent = Exclude<PhoneEvent, { type: "registration" }>;
 
 export class CallDesk {
-  constructor(private readonly deps: CallDeskDeps) {}
+  readonly #deps: CallDeskDeps;
+
+  constructor(deps: CallDeskDeps) {
+    this.#deps = deps;
+  }
 
   onPhoneEvent(event: CallEvent): void {
     switch (event.type) {
       case "incoming":
-        this.onIncoming(event.call);
+        this.#onIncoming(event.call);
         return;
       case "callUpdated":
-        this.onCallUpdated(event.call);
+        this.#onCallUpdated(event.call);
         return;
       case "callEnded":
-        this.onCallEnded(
+        this.#onCallEnded(
           event.call,
           event.reason,
           event.error ? describeError(event.error) : undefined
@@ -61,9 +65,9 @@ export class CallDesk {
   // ---- intents ----
 
   async placeCall(number: string, association: Association): Promise<void> {
-    const { cell, book, report, clock, callerId } = this.deps;
-    const rules = this.dialingRules();
-    const phone = this.deps.phone();
+    const { cell, book, report, clock, callerId } = this.#deps;
+    const rules = this.#dialingRules();
+    const phone = this.#deps.phone();
     if (!rules || !phone || cell.getState().registration !== "registered") {
       report.notice("The phone is not ready to place calls yet.", "dial");
       return;
@@ -95,7 +99,7 @@ export class CallDesk {
     try {
       const id = await phone.dial(plan.dialString);
       if (!book.find(id) && book.pendingOutbound()) {
-        this.adoptOutbound({
+        this.#adoptOutbound({
           id,
           direction: "outbound",
           remoteNumber: plan.dialString,
@@ -105,69 +109,69 @@ export class CallDesk {
       }
     } catch (error) {
       book.expectOutbound(null);
-      if (!book.current()) this.afterCallCleared();
+      if (!book.current()) this.#afterCallCleared();
       report.notice(`Could not call ${plan.displayNumber}: ${describeError(error)}`, "dial");
     }
   }
 
   async answer(): Promise<void> {
-    const { book } = this.deps;
+    const { book } = this.#deps;
     const call = book.current();
     if (call && call.state === "ringing" && call.direction === "inbound") {
-      await this.withPhone("answer", (phone) => phone.answer(call.id));
+      await this.#withPhone("answer", (phone) => phone.answer(call.id));
       return;
     }
     const waiting = book.waiting();
-    if (waiting) await this.answerWaiting(waiting);
+    if (waiting) await this.#answerWaiting(waiting);
   }
 
   async decline(): Promise<void> {
-    const { book } = this.deps;
+    const { book } = this.#deps;
     const call = book.current();
     if (call && call.state === "ringing" && call.direction === "inbound") {
-      await this.withPhone("decline", (phone) => phone.decline(call.id));
+      await this.#withPhone("decline", (phone) => phone.decline(call.id));
       return;
     }
     const waiting = book.waiting();
     if (!waiting) return;
     if (waiting.state === "ringing")
-      await this.withPhone("decline", (phone) => phone.decline(waiting.id));
-    else await this.withPhone("hang up", (phone) => phone.hangup(waiting.id));
+      await this.#withPhone("decline", (phone) => phone.decline(waiting.id));
+    else await this.#withPhone("hang up", (phone) => phone.hangup(waiting.id));
   }
 
   async hangup(): Promise<void> {
-    const call = this.liveCall();
-    if (call) await this.withPhone("hang up", (phone) => phone.hangup(call.id));
+    const call = this.#liveCall();
+    if (call) await this.#withPhone("hang up", (phone) => phone.hangup(call.id));
   }
 
   async hold(on: boolean): Promise<void> {
-    const call = this.liveCall();
+    const call = this.#liveCall();
     if (call && (call.state === "connected" || call.state === "held")) {
-      await this.withPhone(on ? "hold" : "resume", (phone) => phone.hold(call.id, on));
+      await this.#withPhone(on ? "hold" : "resume", (phone) => phone.hold(call.id, on));
     }
   }
 
   async mute(on: boolean): Promise<void> {
-    const call = this.liveCall();
+    const call = this.#liveCall();
     if (call && call.state !== "ringing")
-      await this.withPhone(on ? "mute" : "unmute", (phone) => phone.mute(call.id, on));
+      await this.#withPhone(on ? "mute" : "unmute", (phone) => phone.mute(call.id, on));
   }
 
   async sendDigits(digits: string): Promise<void> {
-    const call = this.liveCall();
+    const call = this.#liveCall();
     if (!call || call.state !== "connected") return;
     if (!DTMF_DIGITS.test(digits)) {
-      this.deps.report.notice("Keypad digits are 0-9, *, # and A-D.", "dial");
+      this.#deps.report.notice("Keypad digits are 0-9, *, # and A-D.", "dial");
       return;
     }
-    await this.withPhone("send digits", (phone) => phone.sendDigits(call.id, digits));
+    await this.#withPhone("send digits", (phone) => phone.sendDigits(call.id, digits));
   }
 
   /** Blind transfer to a number or directory entry; the log notes where the call went. */
   async transfer(target: string): Promise<void> {
-    const { book, report } = this.deps;
-    const call = this.liveCall();
-    const rules = this.dialingRules();
+    const { book, report } = this.#deps;
+    const call = this.#liveCall();
+    const rules = this.#dialingRules();
     if (!call || !rules || (call.state !== "connected" && call.state !== "held")) {
       report.notice("Only a connected call can be transferred.", "dial");
       return;
@@ -179,7 +183,7 @@ export class CallDesk {
     }
     const meta = book.metaOf(call.id);
     if (meta) meta.transferredTo = plan.displayNumber;
-    await this.withPhone("transfer", async (phone) => {
+    await this.#withPhone("transfer", async (phone) => {
       try {
         await phone.transfer(call.id, plan.dialString);
       } catch (error) {
@@ -190,40 +194,40 @@ export class CallDesk {
   }
 
   setNotes(notes: string): void {
-    const call = this.deps.book.current();
-    if (call) this.deps.book.update(call.id, { notes: notes.slice(0, MAX_NOTES) });
+    const call = this.#deps.book.current();
+    if (call) this.#deps.book.update(call.id, { notes: notes.slice(0, MAX_NOTES) });
   }
 
   setDisposition(disposition: Disposition): void {
-    const call = this.deps.book.current();
+    const call = this.#deps.book.current();
     if (call && (DISPOSITIONS as readonly string[]).includes(disposition))
-      this.deps.book.update(call.id, { disposition });
+      this.#deps.book.update(call.id, { disposition });
   }
 
   async saveWrapUp(): Promise<void> {
-    const call = this.deps.book.current();
-    if (call && call.state === "wrapup") this.finishCall(call, true);
+    const call = this.#deps.book.current();
+    if (call && call.state === "wrapup") this.#finishCall(call, true);
   }
 
   dispose(): void {
-    this.deps.book.dispose();
+    this.#deps.book.dispose();
   }
 
   // ---- lifecycle ----
 
-  private onIncoming(call: PhoneCall): void {
-    const { book, clock } = this.deps;
+  #onIncoming(call: PhoneCall): void {
+    const { book, clock } = this.#deps;
     book.open(call.id, {
       relatedPinned: false,
       popped: false,
       internal: isInternalNumber(call.remoteNumber)
     });
-    const view = newCallView(call, this.country(), clock.now());
+    const view = newCallView(call, this.#country(), clock.now());
     if (book.current()) {
       if (book.waiting()) {
         // Two calls already: a third caller is turned away (and logged as declined).
         book.turnAway(view);
-        void this.deps
+        void this.#deps
           .phone()
           ?.decline(call.id)
           .catch(() => undefined);
@@ -232,21 +236,21 @@ export class CallDesk {
       book.show({ waitingCall: view });
       return;
     }
-    this.beginInbound(view);
+    this.#beginInbound(view);
   }
 
-  private beginInbound(view: CallView): void {
-    const { cell, report, callerId } = this.deps;
+  #beginInbound(view: CallView): void {
+    const { cell, report, callerId } = this.#deps;
     cell.set({ call: view, agent: "busy", notice: undefined });
     report.hostCall("setPanelVisible", (host) => host.setPanelVisible(true));
     void callerId.popFor(view);
   }
 
-  private onCallUpdated(call: PhoneCall): void {
-    const { book, clock } = this.deps;
+  #onCallUpdated(call: PhoneCall): void {
+    const { book, clock } = this.#deps;
     let view = book.find(call.id);
     if (!view && call.direction === "outbound" && book.pendingOutbound() && !book.current()) {
-      view = this.adoptOutbound(call);
+      view = this.#adoptOutbound(call);
     }
     if (!view) return;
     const patch: Partial<CallView> = { muted: call.muted };
@@ -256,8 +260,8 @@ export class CallDesk {
     book.update(call.id, patch);
   }
 
-  private adoptOutbound(call: PhoneCall): CallView {
-    const { book, cell, clock, report, callerId } = this.deps;
+  #adoptOutbound(call: PhoneCall): CallView {
+    const { book, cell, clock, report, callerId } = this.#deps;
     const pending = book.pendingOutbound();
     book.expectOutbound(null);
     if (!pending) throw new Error("No outbound call is expected.");
@@ -267,7 +271,7 @@ export class CallDesk {
       popped: true,
       internal: pending.internal
     });
-    const view = newCallView(call, this.country(), clock.now(), {
+    const view = newCallView(call, this.#country(), clock.now(), {
       number: pending.number,
       displayNumber: pending.displayNumber,
       startedAt: pending.startedAt
@@ -284,35 +288,35 @@ export class CallDesk {
     return view;
   }
 
-  private onCallEnded(call: PhoneCall, reason: CallEndReason, error?: string): void {
-    const { book, report, clock } = this.deps;
+  #onCallEnded(call: PhoneCall, reason: CallEndReason, error?: string): void {
+    const { book, report, clock } = this.#deps;
     if (error) report.notice(`The call failed: ${error}`, "phone");
     const third = book.takeTurnedAway(call.id);
     if (third) {
-      this.logUnanswered(third, reason);
+      this.#logUnanswered(third, reason);
       return;
     }
     const waiting = book.waiting();
     if (waiting?.id === call.id) {
       book.show({ waitingCall: null });
-      if (waiting.connectedAt === undefined) this.logUnanswered(waiting, reason);
-      else this.finishCall({ ...waiting, state: "wrapup", endedAt: clock.now() }, false);
+      if (waiting.connectedAt === undefined) this.#logUnanswered(waiting, reason);
+      else this.#finishCall({ ...waiting, state: "wrapup", endedAt: clock.now() }, false);
       return;
     }
     const current = book.current();
     if (!current || current.id !== call.id) return;
     if (current.direction === "inbound" && current.connectedAt === undefined) {
       book.show({ call: null });
-      this.logUnanswered(current, reason);
-      this.afterCallCleared();
+      this.#logUnanswered(current, reason);
+      this.#afterCallCleared();
       return;
     }
-    this.enterWrapUp(current, reason);
+    this.#enterWrapUp(current, reason);
   }
 
-  private enterWrapUp(view: CallView, reason: CallEndReason): void {
-    const { book, clock } = this.deps;
-    const settings = this.deps.settings();
+  #enterWrapUp(view: CallView, reason: CallEndReason): void {
+    const { book, clock } = this.#deps;
+    const settings = this.#deps.settings();
     const ended: CallView = {
       ...view,
       state: "wrapup",
@@ -322,7 +326,7 @@ export class CallDesk {
     };
     if (!settings || !settings.logCalls || settings.wrapUpSeconds === 0) {
       book.show({ call: ended });
-      this.finishCall(ended, true);
+      this.#finishCall(ended, true);
       return;
     }
     if (settings.wrapUpSeconds !== null && book.metaOf(view.id)) {
@@ -330,15 +334,15 @@ export class CallDesk {
       ended.wrapUpDeadline = clock.now() + ms;
       book.startWrapTimer(view.id, ms, () => {
         const current = book.current();
-        if (current?.id === view.id && current.state === "wrapup") this.finishCall(current, true);
+        if (current?.id === view.id && current.state === "wrapup") this.#finishCall(current, true);
       });
     }
     book.show({ call: ended });
   }
 
   /** Writes the log for an answered or outbound call and, when it is the current one, clears it. */
-  private finishCall(view: CallView, current: boolean): void {
-    const { book, clock, logger } = this.deps;
+  #finishCall(view: CallView, current: boolean): void {
+    const { book, clock, logger } = this.#deps;
     if (!book.claimLog(view.id)) return;
     const meta = book.metaOf(view.id);
     logger.logFinished(view, {
@@ -349,24 +353,24 @@ export class CallDesk {
     });
     if (current && book.current()?.id === view.id) {
       book.show({ call: null });
-      this.afterCallCleared();
+      this.#afterCallCleared();
     }
     book.forget(view.id);
   }
 
-  private logUnanswered(view: CallView, reason: CallEndReason): void {
-    const { book, logger } = this.deps;
+  #logUnanswered(view: CallView, reason: CallEndReason): void {
+    const { book, logger } = this.#deps;
     logger.logUnanswered(view, reason, book.metaOf(view.id)?.internal ?? false);
     book.forget(view.id);
   }
 
   /** The current call is gone: back to ready, or on to a call that was waiting. */
-  private afterCallCleared(): void {
-    const { book, cell } = this.deps;
+  #afterCallCleared(): void {
+    const { book, cell } = this.#deps;
     const waiting = book.waiting();
     if (waiting && waiting.state === "ringing") {
       book.show({ waitingCall: null });
-      this.beginInbound(waiting);
+      this.#beginInbound(waiting);
       return;
     }
     if (waiting) {
@@ -376,28 +380,28 @@ export class CallDesk {
     cell.set({ agent: idleAgentState(cell.getState()) });
   }
 
-  private async answerWaiting(waiting: CallView): Promise<void> {
-    const { book, callerId } = this.deps;
+  async #answerWaiting(waiting: CallView): Promise<void> {
+    const { book, callerId } = this.#deps;
     const current = book.current();
     if (current && current.state === "wrapup") {
       // Saving after-call work promotes the waiting call; then it is answered like any other.
-      this.finishCall(current, true);
+      this.#finishCall(current, true);
       const promoted = book.current();
       if (promoted?.id === waiting.id && promoted.state === "ringing") {
-        await this.withPhone("answer", (phone) => phone.answer(waiting.id));
+        await this.#withPhone("answer", (phone) => phone.answer(waiting.id));
       } else if (promoted?.id === waiting.id && promoted.state === "held") {
-        await this.withPhone("resume", (phone) => phone.hold(waiting.id, false));
+        await this.#withPhone("resume", (phone) => phone.hold(waiting.id, false));
       }
       return;
     }
     if (!current) return;
     if (waiting.state === "ringing") {
-      await this.withPhone("answer", async (phone) => {
+      await this.#withPhone("answer", async (phone) => {
         if (current.state === "connected") await phone.hold(current.id, true);
         await phone.answer(waiting.id);
       });
     } else {
-      await this.withPhone("swap calls", async (phone) => {
+      await this.#withPhone("swap calls", async (phone) => {
         if (current.state === "connected") await phone.hold(current.id, true);
         await phone.hold(waiting.id, false);
       });
@@ -410,32 +414,32 @@ export class CallDesk {
   }
 
   /** Runs a phone operation on a call; failures become a notice, never a rejection. */
-  private async withPhone(what: string, run: (phone: Phone) => Promise<void>): Promise<void> {
-    const phone = this.deps.phone();
+  async #withPhone(what: string, run: (phone: Phone) => Promise<void>): Promise<void> {
+    const phone = this.#deps.phone();
     if (!phone) {
-      this.deps.report.notice("The phone is not started.", "phone");
+      this.#deps.report.notice("The phone is not started.", "phone");
       return;
     }
     try {
       await run(phone);
     } catch (error) {
-      this.deps.report.notice(`Could not ${what}: ${describeError(error)}`, "phone");
+      this.#deps.report.notice(`Could not ${what}: ${describeError(error)}`, "phone");
     }
   }
 
-  private liveCall(): CallView | null {
-    const call = this.deps.book.current();
+  #liveCall(): CallView | null {
+    const call = this.#deps.book.current();
     return isLive(call) ? call : null;
   }
 
-  private dialingRules(): DialingRules | null {
-    const s = this.deps.settings();
+  #dialingRules(): DialingRules | null {
+    const s = this.#deps.settings();
     return s
       ? { defaultCountry: s.defaultCountry, dialFormat: s.dialFormat, prefixes: s.prefixes }
       : null;
   }
 
-  private country(): Settings["defaultCountry"] {
-    return this.deps.settings()?.defaultCountry ?? "US";
+  #country(): Settings["defaultCountry"] {
+    return this.#deps.settings()?.defaultCountry ?? "US";
   }
 }

@@ -25,22 +25,28 @@ export interface CallerIdDeps {
 }
 
 export class CallerId {
-  constructor(private readonly deps: CallerIdDeps) {}
+  readonly #deps: CallerIdDeps;
+
+  constructor(deps: CallerIdDeps) {
+    this.#deps = deps;
+  }
 
   /** Whether the agent is looking at this record now. */
   isOnRecord(recordId: string): boolean {
-    return isOnRecord(this.deps.cell.getState().page, recordId);
+    return isOnRecord(this.#deps.cell.getState().page, recordId);
   }
 
   /** Opens a record unless the agent is already on it (and unless pops are off). */
   popRecord(recordId: string): void {
-    if (this.deps.settings()?.screenPop === "off" || this.isOnRecord(recordId)) return;
-    this.deps.report.hostCall("screenPop", (host) => host.screenPop({ type: "sobject", recordId }));
+    if (this.#deps.settings()?.screenPop === "off" || this.isOnRecord(recordId)) return;
+    this.#deps.report.hostCall("screenPop", (host) =>
+      host.screenPop({ type: "sobject", recordId })
+    );
   }
 
   /** The screen pop for an inbound call, once: its matches name the caller. */
   async popFor(view: CallView): Promise<void> {
-    const { book, host, crm, settings: currentSettings, report } = this.deps;
+    const { book, host, crm, settings: currentSettings, report } = this.#deps;
     const meta = book.metaOf(view.id);
     const settings = currentSettings();
     if (!meta || meta.popped || !host || !settings) return;
@@ -76,7 +82,7 @@ export class CallerId {
    * agent sees who answers and the Task gets its WhoId.
    */
   async identifyCallee(view: CallView): Promise<void> {
-    const { book, crm, settings } = this.deps;
+    const { book, crm, settings } = this.#deps;
     if (!crm || settings()?.screenPop !== "apex") return;
     let matches;
     try {
@@ -98,7 +104,7 @@ export class CallerId {
 
   /** The agent opened a record: the current call is about it, unless they chose otherwise. */
   onNavigation(page: PageInfo): void {
-    const { cell, book } = this.deps;
+    const { cell, book } = this.#deps;
     cell.set({ page });
     const call = book.current();
     if (!call || !isSalesforceId(page.recordId)) return;
@@ -109,7 +115,7 @@ export class CallerId {
 
   /** Pops and relates the chosen record when the lookup found several. */
   chooseMatch(recordId: string): void {
-    const { book, report } = this.deps;
+    const { book, report } = this.#deps;
     const call = book.current();
     const match = call?.matches.find((m) => m.id === recordId);
     if (!call || !match) return;
@@ -131,7 +137,7 @@ export class CallerId {
   }
 
   setRelatedTo(record: RelatedRecord | null): void {
-    const { book, report } = this.deps;
+    const { book, report } = this.#deps;
     const call = book.current();
     if (!call) return;
     if (record !== null && !isSalesforceId(record.id)) {

@@ -9,60 +9,65 @@ import { readTabMessage, TABS_APP, type TabBody, type TabMessage } from "./proto
 export type TabListener = (message: TabMessage) => void;
 
 export class TabBus {
-  private readonly listeners = new Set<TabListener>();
-  private readonly stopListening: () => void;
-  private closed = false;
+  readonly #listeners = new Set<TabListener>();
+  readonly #stopListening: () => void;
+  #closed = false;
+
+  readonly #channel: TabChannel;
+  readonly #logger: TabLogger;
 
   constructor(
     readonly tabId: string,
-    private readonly channel: TabChannel,
-    private readonly logger: TabLogger
+    channel: TabChannel,
+    logger: TabLogger
   ) {
-    this.stopListening = channel.onMessage((raw) => this.receive(raw));
+    this.#channel = channel;
+    this.#logger = logger;
+    this.#stopListening = channel.onMessage((raw) => this.#receive(raw));
   }
 
   /** Broadcasts to every tab, or to one when `to` is given. */
   send(body: TabBody, to?: string): void {
-    if (this.closed) return;
+    if (this.#closed) return;
     const message: Record<string, unknown> = { ...body, app: TABS_APP, from: this.tabId };
     if (to !== undefined) message.to = to;
     try {
-      this.channel.post(message);
+      this.#channel.post(message);
     } catch (error) {
-      this.logger.warn(
+      this.#logger.warn(
         `Softphone tabs: could not send ${body.type}: ${error instanceof Error ? error.message : String(error)}`
       );
     }
   }
 
   on(listener: TabListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
   }
 
   close(): void {
-    if (this.closed) return;
-    this.closed = true;
-    this.stopListening();
-    this.channel.close();
-    this.listeners.clear();
+    if (this.#closed) return;
+    this.#closed = true;
+    this.#stopListening();
+    this.#channel.close();
+    this.#listeners.clear();
   }
 
-  private receive(raw: unknown): void {
-    if (this.closed) return;
+  #receive(raw: unknown): void {
+    if (this.#closed) return;
     const read = readTabMessage(raw);
     if (read.kind === "invalid") {
-      this.logger.warn(`Softphone tabs: ignored a message: ${read.reason}`);
+      this.#logger.warn(`Softphone tabs: ignored a message: ${read.reason}`);
       return;
     }
     const message = read.message;
     if (message.from === this.tabId) return;
     if (message.to !== undefined && message.to !== this.tabId) return;
-    for (const listener of [...this.listeners]) {
+    for (const listener of [...this.#listeners]) {
       try {
         listener(message);
       } catch (error) {
-        this.logger.warn(
+        this.#logger.warn(
           `Softphone tabs: handling ${message.type} failed: ${error instanceof Error ? error.message : String(error)}`
         );
       }

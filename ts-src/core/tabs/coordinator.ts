@@ -77,105 +77,108 @@ export function createTabs(deps: TabsDeps): TabsController {
 }
 
 class Tabs implements TabsController {
-  private readonly clock: Clock;
-  private readonly logger: TabLogger;
-  private readonly bus: TabBus;
-  private readonly mirror: MirrorStore;
-  private readonly follower: FollowerHostAgent | null;
-  private readonly listeners = new Set<(state: SoftphoneState) => void>();
-  private leadership: Leadership | null = null;
+  readonly #clock: Clock;
+  readonly #logger: TabLogger;
+  readonly #bus: TabBus;
+  readonly #mirror: MirrorStore;
+  readonly #follower: FollowerHostAgent | null;
+  readonly #listeners = new Set<(state: SoftphoneState) => void>();
+  #leadership: Leadership | null = null;
   /** Cancels the queued lock request (a tab that steals the lock must not queue too). */
-  private queued: AbortController | null = null;
-  private attentionSince = 0;
-  private stopAttention: (() => void) | null = null;
-  private disposed = false;
+  #queued: AbortController | null = null;
+  #attentionSince = 0;
+  #stopAttention: (() => void) | null = null;
+  #disposed = false;
   readonly actions: SoftphoneActions;
 
-  constructor(private readonly deps: TabsDeps) {
-    this.clock = deps.clock ?? systemClock;
-    this.logger = deps.logger ?? console;
-    this.bus = new TabBus(deps.tabId, deps.channel, this.logger);
-    this.mirror = new MirrorStore(this.bus, this.clock, deps.initialState, (credentials) =>
-      this.signInHere(credentials)
+  readonly #deps: TabsDeps;
+
+  constructor(deps: TabsDeps) {
+    this.#deps = deps;
+    this.#clock = deps.clock ?? systemClock;
+    this.#logger = deps.logger ?? console;
+    this.#bus = new TabBus(deps.tabId, deps.channel, this.#logger);
+    this.#mirror = new MirrorStore(this.#bus, this.#clock, deps.initialState, (credentials) =>
+      this.#signInHere(credentials)
     );
-    this.mirror.subscribe((state) => {
-      if (!this.leadership) this.emit(state);
+    this.#mirror.subscribe((state) => {
+      if (!this.#leadership) this.#emit(state);
     });
-    this.follower = deps.host
-      ? new FollowerHostAgent(deps.host, this.bus, this.clock, this.logger)
+    this.#follower = deps.host
+      ? new FollowerHostAgent(deps.host, this.#bus, this.#clock, this.#logger)
       : null;
-    this.actions = this.delegatingActions();
+    this.actions = this.#delegatingActions();
   }
 
   start(): void {
-    this.bus.on((message) => this.receive(message));
-    this.follower?.start();
-    const attention = this.deps.attention;
+    this.#bus.on((message) => this.#receive(message));
+    this.#follower?.start();
+    const attention = this.#deps.attention;
     if (attention) {
-      this.attentionSince = this.clock.now();
+      this.#attentionSince = this.#clock.now();
       let was = { visible: attention.visible(), focused: attention.focused(), since: 0 };
-      this.stopAttention = attention.onChange(() => {
+      this.#stopAttention = attention.onChange(() => {
         const now = { visible: attention.visible(), focused: attention.focused() };
         const gained = now.visible && !was.visible;
         // Shown, focused or used (a click, a key) just now: the agent is here.
-        if (now.visible && (gained || now.focused)) this.attentionSince = this.clock.now();
+        if (now.visible && (gained || now.focused)) this.#attentionSince = this.#clock.now();
         const changed = now.visible !== was.visible || now.focused !== was.focused;
         // Typing in the softphone must not flood the other tabs: repeat at most twice a second.
-        if (changed || this.attentionSince - was.since >= ATTENTION_REPEAT_MS) {
-          was = { ...now, since: this.attentionSince };
-          this.announceAttention();
+        if (changed || this.#attentionSince - was.since >= ATTENTION_REPEAT_MS) {
+          was = { ...now, since: this.#attentionSince };
+          this.#announceAttention();
         }
       });
     }
-    this.announceAttention();
-    this.mirror.hello();
-    this.queue();
+    this.#announceAttention();
+    this.#mirror.hello();
+    this.#queue();
   }
 
   role(): TabRole {
-    return this.leadership ? "leader" : "follower";
+    return this.#leadership ? "leader" : "follower";
   }
 
   getState(): SoftphoneState {
-    return this.leadership ? this.leadership.store.getState() : this.mirror.getState();
+    return this.#leadership ? this.#leadership.store.getState() : this.#mirror.getState();
   }
 
   subscribe(listener: (state: SoftphoneState) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
   }
 
   shouldWarnBeforeUnload(): boolean {
-    if (!this.leadership) return false;
-    const state = this.leadership.store.getState();
+    if (!this.#leadership) return false;
+    const state = this.#leadership.store.getState();
     return state.call !== null || state.waitingCall !== null;
   }
 
   async dispose(): Promise<void> {
-    if (this.disposed) return;
-    this.disposed = true;
-    this.queued?.abort();
-    this.stopAttention?.();
-    this.follower?.stop();
-    this.mirror.failAll("This tab is closing.");
-    this.bus.send({ type: "bye" });
-    const leadership = this.leadership;
-    this.leadership = null;
-    if (leadership) await this.endLeadership(leadership);
-    this.bus.close();
-    this.listeners.clear();
+    if (this.#disposed) return;
+    this.#disposed = true;
+    this.#queued?.abort();
+    this.#stopAttention?.();
+    this.#follower?.stop();
+    this.#mirror.failAll("This tab is closing.");
+    this.#bus.send({ type: "bye" });
+    const leadership = this.#leadership;
+    this.#leadership = null;
+    if (leadership) await this.#endLeadership(leadership);
+    this.#bus.close();
+    this.#listeners.clear();
   }
 
   // ---- election ----
 
-  private queue(steal = false): Promise<HeldLock> {
+  #queue(steal = false): Promise<HeldLock> {
     const controller = new AbortController();
-    this.queued = controller;
-    const request = this.deps.locks.acquire(LEADER_LOCK, { steal, signal: controller.signal });
+    this.#queued = controller;
+    const request = this.#deps.locks.acquire(LEADER_LOCK, { steal, signal: controller.signal });
     request.then(
       (lock) => {
-        if (this.queued === controller) this.queued = null;
-        if (!steal) void this.lead(lock);
+        if (this.#queued === controller) this.#queued = null;
+        if (!steal) void this.#lead(lock);
       },
       () => {
         // Aborted (this tab steals the lock or closes): nothing to do.
@@ -184,49 +187,49 @@ class Tabs implements TabsController {
     return request;
   }
 
-  private async lead(lock: HeldLock): Promise<void> {
-    if (this.disposed || this.leadership) {
+  async #lead(lock: HeldLock): Promise<void> {
+    if (this.#disposed || this.#leadership) {
       lock.release();
       return;
     }
-    this.follower?.stop();
-    const host = this.deps.host;
-    const router = new PopRouter(this.bus, this.clock, (request) =>
+    this.#follower?.stop();
+    const host = this.#deps.host;
+    const router = new PopRouter(this.#bus, this.#clock, (request) =>
       host ? runPopOn(host, request) : Promise.resolve(undefined)
     );
-    const leaderHost = host ? new LeaderHost(host, this.bus, router) : null;
+    const leaderHost = host ? new LeaderHost(host, this.#bus, router) : null;
     // The store journals its open calls and, before its outbox starts, logs those of a leader
     // that vanished mid-call: only the lock holder has a store, so only it recovers.
-    const store = this.deps.createStore(leaderHost, this.deps.tabId);
-    const service = new LeaderService(store, this.bus, router, leaderHost);
+    const store = this.#deps.createStore(leaderHost, this.#deps.tabId);
+    const service = new LeaderService(store, this.#bus, router, leaderHost);
     const unsubscribe = store.subscribe((state) => {
-      if (this.leadership?.store === store) this.emit(state);
+      if (this.#leadership?.store === store) this.#emit(state);
     });
-    this.leadership = { lock, store, service, router, unsubscribe };
-    this.mirror.failAll("This tab now holds the phone; try again.");
-    this.announceAttention();
+    this.#leadership = { lock, store, service, router, unsubscribe };
+    this.#mirror.failAll("This tab now holds the phone; try again.");
+    this.#announceAttention();
     service.announce();
-    this.emit(store.getState());
-    void lock.lost.then(() => this.lostLock(store));
-    if (this.disposed) return;
+    this.#emit(store.getState());
+    void lock.lost.then(() => this.#lostLock(store));
+    if (this.#disposed) return;
     await store.start();
   }
 
   /** The lock was taken from this tab (a sign-in elsewhere): back to following. */
-  private async lostLock(store: LeaderStore): Promise<void> {
-    const leadership = this.leadership;
-    if (this.disposed || !leadership || leadership.store !== store) return;
-    this.leadership = null;
-    await this.endLeadership(leadership);
-    if (this.disposed) return;
-    this.follower?.start();
-    this.emit(this.mirror.getState());
-    this.mirror.hello();
-    this.announceAttention();
-    this.queue();
+  async #lostLock(store: LeaderStore): Promise<void> {
+    const leadership = this.#leadership;
+    if (this.#disposed || !leadership || leadership.store !== store) return;
+    this.#leadership = null;
+    await this.#endLeadership(leadership);
+    if (this.#disposed) return;
+    this.#follower?.start();
+    this.#emit(this.#mirror.getState());
+    this.#mirror.hello();
+    this.#announceAttention();
+    this.#queue();
   }
 
-  private async endLeadership(leadership: Leadership): Promise<void> {
+  async #endLeadership(leadership: Leadership): Promise<void> {
     leadership.unsubscribe();
     leadership.service.stop();
     await leadership.store.dispose().catch(() => undefined);
@@ -237,36 +240,36 @@ class Tabs implements TabsController {
    * Sign-in typed in a follower: the password stays here. While the leader waits for a sign-in
    * and has no call, this tab takes the lock, starts the phone and signs in itself.
    */
-  private async signInHere(credentials: SipCredentials): Promise<void> {
-    if (this.leadership) return this.leadership.store.actions.signIn(credentials);
-    const mirrored = this.mirror.getState();
+  async #signInHere(credentials: SipCredentials): Promise<void> {
+    if (this.#leadership) return this.#leadership.store.actions.signIn(credentials);
+    const mirrored = this.#mirror.getState();
     if (!mirrored.needsSignIn || mirrored.call !== null || mirrored.waitingCall !== null) {
-      this.mirror.showNotice("The phone is not waiting for a sign-in.");
+      this.#mirror.showNotice("The phone is not waiting for a sign-in.");
       return;
     }
-    this.queued?.abort();
-    const lock = await this.queue(true);
-    await this.lead(lock);
-    const store = (this.leadership as Leadership | null)?.store;
+    this.#queued?.abort();
+    const lock = await this.#queue(true);
+    await this.#lead(lock);
+    const store = (this.#leadership as Leadership | null)?.store;
     if (!store) {
-      this.mirror.showNotice("This tab could not take over the phone; sign in again.");
+      this.#mirror.showNotice("This tab could not take over the phone; sign in again.");
       return;
     }
-    await this.waitFor(
+    await this.#waitFor(
       store,
       (s) => s.needsSignIn || s.registration === "registered" || s.setupProblems.length > 0
     );
     if (store.getState().needsSignIn) await store.actions.signIn(credentials);
   }
 
-  private waitFor(store: SoftphoneStore, ready: (state: SoftphoneState) => boolean): Promise<void> {
+  #waitFor(store: SoftphoneStore, ready: (state: SoftphoneState) => boolean): Promise<void> {
     if (ready(store.getState())) return Promise.resolve();
     return new Promise<void>((resolve) => {
-      const timer = this.clock.setTimeout(done, SIGN_IN_WAIT_MS);
+      const timer = this.#clock.setTimeout(done, SIGN_IN_WAIT_MS);
       const unsubscribe = store.subscribe((state) => {
         if (ready(state)) done();
       });
-      const clock = this.clock;
+      const clock = this.#clock;
       function done(): void {
         clock.clearTimeout(timer);
         unsubscribe();
@@ -277,36 +280,36 @@ class Tabs implements TabsController {
 
   // ---- messages ----
 
-  private receive(message: TabMessage): void {
-    const leadership = this.leadership;
+  #receive(message: TabMessage): void {
+    const leadership = this.#leadership;
     if (leadership) {
       leadership.service.receive(message);
       return;
     }
-    this.mirror.receive(message);
-    this.follower?.receive(message);
+    this.#mirror.receive(message);
+    this.#follower?.receive(message);
     // A new leader needs to know where the agent looks.
-    if (message.type === "leader") this.announceAttention();
+    if (message.type === "leader") this.#announceAttention();
   }
 
-  private announceAttention(): void {
-    const attention = this.deps.attention;
+  #announceAttention(): void {
+    const attention = this.#deps.attention;
     if (!attention) return;
     const own = {
       visible: attention.visible(),
       focused: attention.focused(),
-      since: this.attentionSince
+      since: this.#attentionSince
     };
-    if (this.leadership) this.leadership.router.attention.set(this.deps.tabId, own);
-    else this.bus.send({ type: "attention", ...own });
+    if (this.#leadership) this.#leadership.router.attention.set(this.#deps.tabId, own);
+    else this.#bus.send({ type: "attention", ...own });
   }
 
-  private emit(state: SoftphoneState): void {
-    for (const listener of [...this.listeners]) {
+  #emit(state: SoftphoneState): void {
+    for (const listener of [...this.#listeners]) {
       try {
         listener(state);
       } catch (error) {
-        this.logger.warn(
+        this.#logger.warn(
           `Softphone state listener failed: ${error instanceof Error ? error.message : String(error)}`
         );
       }
@@ -314,11 +317,11 @@ class Tabs implements TabsController {
   }
 
   /** The UI's actions go to whichever store serves this tab right now. */
-  private delegatingActions(): SoftphoneActions {
+  #delegatingActions(): SoftphoneActions {
     const current = (): SoftphoneActions =>
-      this.leadership ? this.leadership.store.actions : this.mirror.actions;
+      this.#leadership ? this.#leadership.store.actions : this.#mirror.actions;
     return {
-      signIn: (credentials) => this.signInHere(credentials),
+      signIn: (credentials) => this.#signInHere(credentials),
       setReady: (ready) => current().setReady(ready),
       dial: (number, recordId) => current().dial(number, recordId),
       answer: () => current().answer(),

@@ -13,72 +13,74 @@ import type { HostEffect, TabMessage } from "./protocol";
 import type { TabLogger } from "./ports";
 
 export class FollowerHostAgent {
-  private readonly subscriptions: Unsubscribe[] = [];
-  private readonly responder: PopResponder;
-  private initialized = false;
-  private clickToDial: boolean | null = null;
-  private stopped = true;
+  readonly #subscriptions: Unsubscribe[] = [];
+  readonly #responder: PopResponder;
+  #initialized = false;
+  #clickToDial: boolean | null = null;
+  #stopped = true;
   /** Bumped by every start(), so a subscription of an earlier run is dropped when it arrives. */
-  private generation = 0;
+  #generation = 0;
 
-  constructor(
-    private readonly host: CtiHost,
-    private readonly bus: TabBus,
-    clock: Clock,
-    private readonly logger: TabLogger
-  ) {
-    this.responder = new PopResponder(bus, clock, (request) => runPopOn(host, request));
+  readonly #host: CtiHost;
+  readonly #bus: TabBus;
+  readonly #logger: TabLogger;
+
+  constructor(host: CtiHost, bus: TabBus, clock: Clock, logger: TabLogger) {
+    this.#host = host;
+    this.#bus = bus;
+    this.#logger = logger;
+    this.#responder = new PopResponder(bus, clock, (request) => runPopOn(host, request));
   }
 
   start(): void {
-    if (!this.stopped) return;
-    this.stopped = false;
-    const generation = ++this.generation;
-    const host = this.host;
-    this.subscriptions.push(
+    if (!this.#stopped) return;
+    this.#stopped = false;
+    const generation = ++this.#generation;
+    const host = this.#host;
+    this.#subscriptions.push(
       host.onClickToDial((event) =>
-        this.bus.send({ type: "hostEvent", event: { name: "clickToDial", event: { ...event } } })
+        this.#bus.send({ type: "hostEvent", event: { name: "clickToDial", event: { ...event } } })
       ),
       host.onNavigationChange((page) =>
-        this.bus.send({ type: "hostEvent", event: { name: "navigation", page: { ...page } } })
+        this.#bus.send({ type: "hostEvent", event: { name: "navigation", page: { ...page } } })
       ),
       host.onWorkStart((work) =>
-        this.bus.send({ type: "hostEvent", event: { name: "workStart", work: { ...work } } })
+        this.#bus.send({ type: "hostEvent", event: { name: "workStart", work: { ...work } } })
       )
     );
     host
       .subscribe(CHANNEL_NAME, (message) => {
         // The softphone's own state messages come back to every subscriber: not commands.
         if (message.source === OWN_SOURCE) return;
-        this.bus.send({
+        this.#bus.send({
           type: "hostEvent",
           event: { name: "channelMessage", channel: CHANNEL_NAME, message: { ...message } }
         });
       })
       .then((unsubscribe) => {
-        if (this.stopped || generation !== this.generation) unsubscribe();
-        else this.subscriptions.push(unsubscribe);
+        if (this.#stopped || generation !== this.#generation) unsubscribe();
+        else this.#subscriptions.push(unsubscribe);
       })
       // Classic has no message service: nothing to forward.
       .catch(() => undefined);
   }
 
   stop(): void {
-    this.stopped = true;
-    for (const unsubscribe of this.subscriptions.splice(0)) unsubscribe();
+    this.#stopped = true;
+    for (const unsubscribe of this.#subscriptions.splice(0)) unsubscribe();
   }
 
   receive(message: TabMessage): void {
-    if (this.stopped) return;
-    if (message.type === "pop") this.responder.receive(message);
-    else if (message.type === "effect") this.apply(message.effect);
+    if (this.#stopped) return;
+    if (message.type === "pop") this.#responder.receive(message);
+    else if (message.type === "effect") this.#apply(message.effect);
   }
 
-  private apply(effect: HostEffect): void {
-    const host = this.host;
+  #apply(effect: HostEffect): void {
+    const host = this.#host;
     const run = (what: string, call: () => Promise<unknown>) =>
       call().catch((error: unknown) =>
-        this.logger.warn(
+        this.#logger.warn(
           `Softphone tabs: ${what} failed: ${error instanceof Error ? error.message : String(error)}`
         )
       );
@@ -90,15 +92,15 @@ export class FollowerHostAgent {
         void run("setItemIcon", () => host.setItemIcon(effect.value));
         return;
       case "clickToDial":
-        if (this.clickToDial === effect.on) return;
-        this.clickToDial = effect.on;
+        if (this.#clickToDial === effect.on) return;
+        this.#clickToDial = effect.on;
         void run("click-to-dial", () =>
           effect.on ? host.enableClickToDial() : host.disableClickToDial()
         );
         return;
       case "initialized":
-        if (this.initialized) return;
-        this.initialized = true;
+        if (this.#initialized) return;
+        this.#initialized = true;
         void run("notifyInitializationComplete", () => host.notifyInitializationComplete());
         return;
       case "refresh":

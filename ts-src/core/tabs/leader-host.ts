@@ -39,18 +39,21 @@ export async function runPopOn(host: CtiHost, request: PopRequest): Promise<unkn
 
 export class LeaderHost implements CtiHost {
   readonly kind: CtiHost["kind"];
-  private readonly clickToDialListeners = new Set<(event: ClickToDialEvent) => void>();
-  private readonly navigationListeners = new Set<(page: PageInfo) => void>();
-  private readonly workListeners = new Set<(work: WorkItem) => void>();
-  private readonly channelListeners = new Map<string, Set<(message: ChannelMessage) => void>>();
+  readonly #clickToDialListeners = new Set<(event: ClickToDialEvent) => void>();
+  readonly #navigationListeners = new Set<(page: PageInfo) => void>();
+  readonly #workListeners = new Set<(work: WorkItem) => void>();
+  readonly #channelListeners = new Map<string, Set<(message: ChannelMessage) => void>>();
   /** The effects a tab that opens later must apply to look like the others. */
-  private readonly lasting = new Map<string, HostEffect>();
+  readonly #lasting = new Map<string, HostEffect>();
 
-  constructor(
-    private readonly local: CtiHost,
-    private readonly bus: TabBus,
-    private readonly router: PopRouter
-  ) {
+  readonly #local: CtiHost;
+  readonly #bus: TabBus;
+  readonly #router: PopRouter;
+
+  constructor(local: CtiHost, bus: TabBus, router: PopRouter) {
+    this.#local = local;
+    this.#bus = bus;
+    this.#router = router;
     this.kind = local.kind;
   }
 
@@ -58,16 +61,16 @@ export class LeaderHost implements CtiHost {
   deliver(event: HostEvent): void {
     switch (event.name) {
       case "clickToDial":
-        for (const listener of [...this.clickToDialListeners]) listener(event.event);
+        for (const listener of [...this.#clickToDialListeners]) listener(event.event);
         return;
       case "navigation":
-        for (const listener of [...this.navigationListeners]) listener(event.page);
+        for (const listener of [...this.#navigationListeners]) listener(event.page);
         return;
       case "workStart":
-        for (const listener of [...this.workListeners]) listener(event.work);
+        for (const listener of [...this.#workListeners]) listener(event.work);
         return;
       case "channelMessage":
-        for (const listener of [...(this.channelListeners.get(event.channel) ?? [])])
+        for (const listener of [...(this.#channelListeners.get(event.channel) ?? [])])
           listener(event.message);
         return;
     }
@@ -75,72 +78,76 @@ export class LeaderHost implements CtiHost {
 
   /** Repeats the lasting effects to one tab (a follower that just opened). */
   replayTo(tabId: string): void {
-    for (const effect of this.lasting.values()) this.bus.send({ type: "effect", effect }, tabId);
+    for (const effect of this.#lasting.values()) this.#bus.send({ type: "effect", effect }, tabId);
   }
 
-  private everywhere(effect: HostEffect, lasting: boolean): void {
+  #everywhere(effect: HostEffect, lasting: boolean): void {
     if (lasting)
-      this.lasting.set(
+      this.#lasting.set(
         effect.name === "publish" ? `publish:${effect.channel}` : effect.name,
         effect
       );
-    this.bus.send({ type: "effect", effect });
+    this.#bus.send({ type: "effect", effect });
   }
 
   getCallCenterSettings(): Promise<CallCenterSettings> {
-    return this.local.getCallCenterSettings();
+    return this.#local.getCallCenterSettings();
   }
 
   async notifyInitializationComplete(): Promise<void> {
-    await this.local.notifyInitializationComplete();
-    this.everywhere({ name: "initialized" }, true);
+    await this.#local.notifyInitializationComplete();
+    this.#everywhere({ name: "initialized" }, true);
   }
 
   async enableClickToDial(): Promise<void> {
-    this.everywhere({ name: "clickToDial", on: true }, true);
-    await this.local.enableClickToDial();
+    this.#everywhere({ name: "clickToDial", on: true }, true);
+    await this.#local.enableClickToDial();
   }
 
   async disableClickToDial(): Promise<void> {
-    this.everywhere({ name: "clickToDial", on: false }, true);
-    await this.local.disableClickToDial();
+    this.#everywhere({ name: "clickToDial", on: false }, true);
+    await this.#local.disableClickToDial();
   }
 
   onClickToDial(listener: (event: ClickToDialEvent) => void): Unsubscribe {
-    return this.both(this.clickToDialListeners, listener, this.local.onClickToDial(listener));
+    return this.#both(this.#clickToDialListeners, listener, this.#local.onClickToDial(listener));
   }
 
   getPageInfo(): Promise<PageInfo> {
-    return this.local.getPageInfo();
+    return this.#local.getPageInfo();
   }
 
   onNavigationChange(listener: (page: PageInfo) => void): Unsubscribe {
-    return this.both(this.navigationListeners, listener, this.local.onNavigationChange(listener));
+    return this.#both(
+      this.#navigationListeners,
+      listener,
+      this.#local.onNavigationChange(listener)
+    );
   }
 
   saveLog(entityApiName: string, fields: LogFields): Promise<{ recordId: string }> {
-    return this.local.saveLog(entityApiName, fields);
+    return this.#local.saveLog(entityApiName, fields);
   }
 
   async refreshView(): Promise<void> {
     // The new Task shows where the agent looks; the leader's own view is refreshed as well.
-    const agentTab = this.router.attention.agentTab();
-    if (agentTab !== null && agentTab !== this.bus.tabId)
-      this.bus.send({ type: "effect", effect: { name: "refresh" } }, agentTab);
-    await this.local.refreshView();
+    const agentTab = this.#router.attention.agentTab();
+    if (agentTab !== null && agentTab !== this.#bus.tabId)
+      this.#bus.send({ type: "effect", effect: { name: "refresh" } }, agentTab);
+    await this.#local.refreshView();
   }
 
   screenPop(target: ScreenPopTarget, options?: { deferred?: boolean }): Promise<unknown> {
     // A deferred pop only prepares data for later: it stays where it is asked for.
-    if (options?.deferred) return this.local.screenPop(target, options);
-    return this.router.route({ op: "screenPop", target });
+    if (options?.deferred) return this.#local.screenPop(target, options);
+    return this.#router.route({ op: "screenPop", target });
   }
 
   async searchAndScreenPop(
     request: SearchAndScreenPopRequest
   ): Promise<Record<string, SearchResultRecord>> {
-    if (request.deferred) return this.local.searchAndScreenPop(request);
-    const result = await this.router.route({ op: "searchAndScreenPop", request });
+    if (request.deferred) return this.#local.searchAndScreenPop(request);
+    const result = await this.#router.route({ op: "searchAndScreenPop", request });
     return (typeof result === "object" && result !== null ? result : {}) as Record<
       string,
       SearchResultRecord
@@ -148,35 +155,35 @@ export class LeaderHost implements CtiHost {
   }
 
   isPanelVisible(): Promise<boolean> {
-    return this.local.isPanelVisible();
+    return this.#local.isPanelVisible();
   }
 
   async setPanelVisible(visible: boolean): Promise<void> {
-    if (!visible) return this.local.setPanelVisible(false);
-    await this.router.route({ op: "showPanel" });
+    if (!visible) return this.#local.setPanelVisible(false);
+    await this.#router.route({ op: "showPanel" });
   }
 
   setPanelSize(size: PanelSize): Promise<void> {
-    return this.local.setPanelSize(size);
+    return this.#local.setPanelSize(size);
   }
 
   async setItemLabel(label: string): Promise<void> {
-    this.everywhere({ name: "label", value: label }, true);
-    await this.local.setItemLabel(label);
+    this.#everywhere({ name: "label", value: label }, true);
+    await this.#local.setItemLabel(label);
   }
 
   async setItemIcon(icon: string): Promise<void> {
-    this.everywhere({ name: "icon", value: icon }, true);
-    await this.local.setItemIcon(icon);
+    this.#everywhere({ name: "icon", value: icon }, true);
+    await this.#local.setItemIcon(icon);
   }
 
   async subscribe(
     channel: string,
     listener: (message: ChannelMessage) => void
   ): Promise<Unsubscribe> {
-    const localUnsubscribe = await this.local.subscribe(channel, listener);
-    let listeners = this.channelListeners.get(channel);
-    if (!listeners) this.channelListeners.set(channel, (listeners = new Set()));
+    const localUnsubscribe = await this.#local.subscribe(channel, listener);
+    let listeners = this.#channelListeners.get(channel);
+    if (!listeners) this.#channelListeners.set(channel, (listeners = new Set()));
     const forwarded = listeners;
     forwarded.add(listener);
     return () => {
@@ -186,19 +193,19 @@ export class LeaderHost implements CtiHost {
   }
 
   async publish(channel: string, message: ChannelMessage): Promise<void> {
-    this.everywhere({ name: "publish", channel, message }, true);
-    await this.local.publish(channel, message);
+    this.#everywhere({ name: "publish", channel, message }, true);
+    await this.#local.publish(channel, message);
   }
 
   onWorkStart(listener: (work: WorkItem) => void): Unsubscribe {
-    return this.both(this.workListeners, listener, this.local.onWorkStart(listener));
+    return this.#both(this.#workListeners, listener, this.#local.onWorkStart(listener));
   }
 
   completeWork(workId: string, attributes: CompleteWorkAttributes): Promise<void> {
-    return this.local.completeWork(workId, attributes);
+    return this.#local.completeWork(workId, attributes);
   }
 
-  private both<T>(set: Set<T>, listener: T, localUnsubscribe: Unsubscribe): Unsubscribe {
+  #both<T>(set: Set<T>, listener: T, localUnsubscribe: Unsubscribe): Unsubscribe {
     set.add(listener);
     return () => {
       set.delete(listener);

@@ -10,57 +10,61 @@ import type { PopRouter } from "./pop-router";
 import type { TabMessage } from "./protocol";
 
 export class LeaderService {
-  private readonly unsubscribe: () => void;
+  readonly #unsubscribe: () => void;
 
-  constructor(
-    private readonly store: SoftphoneStore,
-    private readonly bus: TabBus,
-    private readonly router: PopRouter,
-    private readonly host: LeaderHost | null
-  ) {
-    this.unsubscribe = store.subscribe((state) => this.bus.send({ type: "state", state }));
+  readonly #store: SoftphoneStore;
+  readonly #bus: TabBus;
+  readonly #router: PopRouter;
+  readonly #host: LeaderHost | null;
+
+  constructor(store: SoftphoneStore, bus: TabBus, router: PopRouter, host: LeaderHost | null) {
+    this.#store = store;
+    this.#bus = bus;
+    this.#router = router;
+    this.#host = host;
+    this.#unsubscribe = store.subscribe((state) => this.#bus.send({ type: "state", state }));
   }
 
   /** Tells every tab who leads now and what it shows. */
   announce(): void {
-    this.bus.send({ type: "leader" });
-    this.bus.send({ type: "state", state: this.store.getState() });
+    this.#bus.send({ type: "leader" });
+    this.#bus.send({ type: "state", state: this.#store.getState() });
   }
 
   stop(): void {
-    this.unsubscribe();
+    this.#unsubscribe();
   }
 
   receive(message: TabMessage): void {
     switch (message.type) {
       case "hello":
-        this.bus.send({ type: "state", state: this.store.getState() }, message.from);
-        this.host?.replayTo(message.from);
+        this.#bus.send({ type: "state", state: this.#store.getState() }, message.from);
+        this.#host?.replayTo(message.from);
         return;
       case "action":
-        void this.run(message);
+        void this.#run(message);
         return;
       case "hostEvent":
-        this.host?.deliver(message.event);
+        this.#host?.deliver(message.event);
         return;
       case "attention":
       case "bye":
       case "popAck":
       case "popDone":
-        this.router.receive(message);
+        this.#router.receive(message);
         return;
       default:
         return;
     }
   }
 
-  private async run(message: Extract<TabMessage, { type: "action" }>): Promise<void> {
-    const action = this.store.actions[message.name] as (...args: unknown[]) => unknown;
+  async #run(message: Extract<TabMessage, { type: "action" }>): Promise<void> {
+    const action = this.#store.actions[message.name] as (...args: unknown[]) => unknown;
     try {
       await action(...message.args);
-      this.bus.send({ type: "reply", id: message.id, ok: true }, message.from);
+      this.#bus.send({ type: "reply", id: message.id, ok: true }, message.from);
     } catch (error) {
-      this.bus.send(
+      this.#bus.send(
         {
           type: "reply",
           id: message.id,
