@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /**
- * Bundles ts-src/main.ts into the directory static resource `softphone`.
+ * Bundles ts-src/main.ts (the Open CTI softphone) and ts-src/connector.ts (the Salesforce Voice
+ * connector) into the directory static resource `softphone`.
  * Deterministic: same sources, same bytes. `--check` builds into a temp folder and fails when
  * the committed static resource differs from a fresh build (used by `npm test`).
  * `--resource-dir DIR` builds into (or checks) DIR and DIR.resource-meta.xml instead of the
@@ -45,9 +46,24 @@ const META = `<?xml version="1.0" encoding="UTF-8"?>
 export async function buildInto(outdir, { metafile = false } = {}) {
   rmSync(outdir, { recursive: true, force: true });
   mkdirSync(outdir, { recursive: true });
-  const result = await build({
+  const result = await build(bundleOptions(outdir, { main: "ts-src/main.ts" }, metafile));
+  await buildConnectorInto(outdir);
+  return result;
+}
+
+/**
+ * The Salesforce Voice connector (SoftphoneConnector.page) in the same resource: a build of
+ * its own, so main.js and its chunks are the same bytes with or without it.
+ */
+export async function buildConnectorInto(outdir, { metafile = false } = {}) {
+  const options = bundleOptions(outdir, { connector: "ts-src/connector.ts" }, metafile);
+  return build({ ...options, chunkNames: "chunks/connector-[name]-[hash]" });
+}
+
+function bundleOptions(outdir, entryPoints, metafile) {
+  return {
     absWorkingDir: root,
-    entryPoints: { main: "ts-src/main.ts" },
+    entryPoints,
     outdir,
     bundle: true,
     format: "esm",
@@ -65,8 +81,7 @@ export async function buildInto(outdir, { metafile = false } = {}) {
     metafile,
     logLevel: "warning",
     define: { "process.env.NODE_ENV": '"production"' }
-  });
-  return result;
+  };
 }
 
 function listFiles(dir) {

@@ -35,6 +35,8 @@ export async function loadWorkbenchServer() {
 }
 
 async function main() {
+  if (process.argv.includes("--voice"))
+    return (await import("./voice-workbench.mjs")).main(process.argv.slice(2));
   const mod = await loadWorkbenchServer();
   let cli;
   try {

@@ -1,0 +1,80 @@
+/**
+ * Entry point of the Salesforce Voice (Partner Telephony) connector, served by
+ * SoftphoneConnector.page: the only place that picks the concrete host and phone for Voice,
+ * as main.ts does for Open CTI. It builds the store over the Voice core host (Apex through
+ * Visualforce remoting), joins the other tabs like the Open CTI softphone, and hands our
+ * VendorConnector to the unmodified @salesforce/scv-connector-base, which waits for
+ * Salesforce's SETUP_CONNECTOR. The SIP phone is a lazy chunk loaded only when provider=sip.
+ */
+import { initializeConnector } from "@salesforce/scv-connector-base";
+import type { Settings } from "./core/settings";
+import { createSoftphone } from "./core/softphone";
+import { initialState } from "./core/state";
+import type { KeyValueStorage } from "./core/storage";
+import {
+  CallFactsBook,
+  SoftphoneVoiceConnector,
+  createVoiceCoreHost,
+  mountConnectorPage,
+  remotingBackend,
+  voiceCallRecords
+} from "./host/voice";
+import type { VisualforceWindow } from "./host/voice/remoting";
+import { createDemoPhone } from "./phone/demo";
+import type { Phone } from "./phone/phone";
+import { microphonePermission } from "./platform/microphone";
+import { startSoftphoneTabs } from "./platform/start-tabs";
+import { webStorage } from "./platform/web-storage";
+
+async function createPhone(settings: Settings, storage: KeyValueStorage): Promise<Phone> {
+  if (settings.provider === "demo" || !settings.sip) return createDemoPhone();
+  const { createSipPhone } = await import("./phone/sip");
+  return createSipPhone({
+    webSocketUrl: settings.sip.webSocketUrl,
+    sipDomain: settings.sip.sipDomain,
+    iceServers: settings.sip.iceServers,
+    storage: {
+      get: (key) => storage.getItem(key),
+      set: (key, value) => storage.setItem(key, value)
+    }
+  });
+}
+
+const element = document.getElementById("softphone-connector");
+if (element) {
+  const local = webStorage(() => window.localStorage);
+  const session = webStorage(() => window.sessionStorage);
+  const backend = remotingBackend(
+    window as Window & VisualforceWindow,
+    element.dataset.remoteAction ?? ""
+  );
+  const records = voiceCallRecords(backend);
+  const facts = new CallFactsBook(local.storage);
+  const host = createVoiceCoreHost({ backend, records, facts });
+  const store = startSoftphoneTabs({
+    win: window,
+    host,
+    initialState: initialState(host.kind),
+    createStore: (tabHost, tabId) =>
+      createSoftphone({
+        host: tabHost,
+        tabId,
+        createPhone: (settings) => createPhone(settings, local.storage),
+        storage: local.storage,
+        storageDurable: local.durable,
+        sessionStorage: session.storage,
+        microphone: (onChange) => microphonePermission(navigator.permissions, onChange)
+      })
+  });
+  let page: ReturnType<typeof mountConnectorPage> | null = null;
+  const connector = new SoftphoneVoiceConnector({
+    store,
+    // The tabs have started the store already; it waits for these settings.
+    start: (config) => host.provideSettings(config),
+    records,
+    facts,
+    onProblem: (message) => page?.problem(message)
+  });
+  page = mountConnectorPage(element, store, (credentials) => connector.signIn(credentials));
+  initializeConnector(connector);
+}
