@@ -15,6 +15,7 @@ import {
   CallFactsBook,
   SoftphoneVoiceConnector,
   createVoiceCoreHost,
+  createVoiceCrm,
   mountConnectorPage,
   remotingBackend,
   voiceCallRecords
@@ -51,6 +52,7 @@ if (element) {
   const records = voiceCallRecords(backend);
   const facts = new CallFactsBook(local.storage);
   const host = createVoiceCoreHost({ backend, records, facts });
+  const crm = createVoiceCrm({ backend, records });
   const store = startSoftphoneTabs({
     win: window,
     host,
@@ -58,6 +60,7 @@ if (element) {
     createStore: (tabHost, tabId) =>
       createSoftphone({
         host: tabHost,
+        crm,
         tabId,
         createPhone: (settings) => createPhone(settings, local.storage),
         storage: local.storage,

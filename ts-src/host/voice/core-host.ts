@@ -6,8 +6,8 @@
  * the VoiceCall's final update instead of a Task. Core's outbox keeps retrying that update
  * across reloads, so no call loses its record.
  *
- * This is the one file that knows core's host interface; it changes when core's host port
- * does (the Crm port of the core split).
+ * This is the one file that knows core's ports (CtiHost and the Crm of ts-src/core/crm.ts,
+ * whose answers are the same JSON the Apex classes give Open CTI).
  */
 import type { CallCenterSettings, CtiHost, LogFields, PageInfo, Unsubscribe } from "../cti-host";
 import { resultObject, VoiceHostError, type VoiceAction, type VoiceBackend } from "./backend";
@@ -26,16 +26,6 @@ export interface VoiceCoreHostDeps {
   facts: CallFactsBook;
   now?: () => number;
 }
-
-const APEX: Record<string, VoiceAction> = {
-  "SoftphoneCallerLookup.findByPhone": "findByPhone",
-  "SoftphoneDirectory.search": "searchDirectory",
-  "SoftphoneSipAccount.getMine": "getSipAccount"
-};
-const APEX_ARGUMENT: Partial<Record<VoiceAction, string>> = {
-  findByPhone: "phone",
-  searchDirectory: "term"
-};
 
 const none: Unsubscribe = () => undefined;
 const done = async (): Promise<void> => undefined;
@@ -85,22 +75,6 @@ export function createVoiceCoreHost(deps: VoiceCoreHostDeps): VoiceCoreHost {
     onClickToDial: () => none,
     getPageInfo: async (): Promise<PageInfo> => ({}),
     onNavigationChange: () => none,
-    runApex: async (className, methodName, params) => {
-      if (className === "SoftphoneCallLog" && methodName === "findByCallObject") {
-        const id = await deps.records.findFinished(params.callObject ?? "");
-        return { taskId: id };
-      }
-      const action = APEX[`${className}.${methodName}`];
-      if (!action)
-        throw new VoiceHostError(
-          "runApex",
-          "NOT_AVAILABLE",
-          `${className}.${methodName} is not reachable from the Voice connector.`
-        );
-      const argument = APEX_ARGUMENT[action];
-      const result = await deps.backend.invoke(action, argument ? (params[argument] ?? "") : "");
-      return resultObject(result) ?? result;
-    },
     saveLog: async (entityApiName, fields) => {
       if (entityApiName !== "Task")
         throw new VoiceHostError("saveLog", "INVALID_PARAM", `Cannot log a ${entityApiName}.`);
@@ -128,4 +102,22 @@ export function createVoiceCoreHost(deps: VoiceCoreHostDeps): VoiceCoreHost {
     completeWork: done
   };
   return host;
+}
+
+/**
+ * Salesforce data for core in the connector (core's Crm port): the connector page's remote
+ * action answers with the same JSON the Apex classes give Open CTI; whether a call was logged
+ * is whether its VoiceCall was finished.
+ */
+export function createVoiceCrm(deps: Pick<VoiceCoreHostDeps, "backend" | "records">) {
+  const ask = async (action: VoiceAction, argument: string): Promise<unknown> => {
+    const result = await deps.backend.invoke(action, argument);
+    return resultObject(result) ?? result;
+  };
+  return {
+    findCaller: (phone: string) => ask("findByPhone", phone),
+    searchDirectory: (term: string) => ask("searchDirectory", term),
+    getSipAccount: () => ask("getSipAccount", ""),
+    findLoggedCall: async (callId: string) => ({ taskId: await deps.records.findFinished(callId) })
+  };
 }

@@ -1,5 +1,5 @@
 export { SoftphoneVoiceConnector, type VoiceConnectorDeps } from "./connector";
-export { createVoiceCoreHost, type VoiceCoreHost } from "./core-host";
+export { createVoiceCoreHost, createVoiceCrm, type VoiceCoreHost } from "./core-host";
 export { CallFactsBook } from "./call-facts";
 export { voiceCallRecords, type VoiceCallRecords } from "./voice-calls";
 export { remotingBackend } from "./remoting";

@@ -10,7 +10,7 @@ import { DemoPhone, type DemoPhoneOptions } from "../../../phone/demo";
 import type { Phone } from "../../../phone/phone";
 import { CallFactsBook } from "../call-facts";
 import type { SoftphoneVoiceConnector, VoiceConnectorDeps } from "../connector";
-import { createVoiceCoreHost } from "../core-host";
+import { createVoiceCoreHost, createVoiceCrm } from "../core-host";
 import { FakeVoiceApex } from "../fake/voice-apex";
 import { voiceCallRecords } from "../voice-calls";
 import { SalesforceSide } from "./salesforce-side";
@@ -87,6 +87,7 @@ export function openVoiceWorld(options: WorldOptions = {}): VoiceWorld {
     reuse?.store ??
     createSoftphone({
       host,
+      crm: createVoiceCrm({ backend: apex, records }),
       createPhone: options.createPhone ?? (async () => phone),
       storage,
       sessionStorage: new MemoryStorage(),
