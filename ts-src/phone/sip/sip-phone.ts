@@ -4,19 +4,21 @@
  * its SIP Call-ID. The password lives only in this object's memory (and sip.js's).
  */
 import {
-  Info,
+  defaultSessionDescriptionHandlerFactory,
   Invitation,
   Inviter,
-  Notification,
-  Referral,
   Registerer,
   RegistererState,
   Session,
   SessionState,
   UserAgent,
-  Web
-} from "sip.js";
-import type { IncomingResponse } from "sip.js/lib/core/messages/incoming-response.js";
+  type IncomingResponse,
+  type Info,
+  type Notification,
+  type Referral,
+  type SessionDescriptionHandler,
+  type SessionDescriptionHandlerOptions
+} from "./sip-lib";
 import {
   CallDirection,
   CallEndReason,
@@ -380,7 +382,7 @@ export class SipPhone implements Phone {
         probe.getTracks().forEach((track) => track.stop());
       }
       for (const entry of live) {
-        const sdh = entry.session.sessionDescriptionHandler as Web.SessionDescriptionHandler;
+        const sdh = entry.session.sessionDescriptionHandler as SessionDescriptionHandler;
         await replaceMicrophone(sdh, await this.devices.getUserMedia(this.devices.constraints()));
         this.applyTrackState(entry);
       }
@@ -435,7 +437,7 @@ export class SipPhone implements Phone {
       logLevel: "error",
       userAgentString: "OpenCTI-Softphone (sip.js 0.21)",
       transportOptions: { server: this.config.webSocketUrl, connectionTimeout: 5 },
-      sessionDescriptionHandlerFactory: Web.defaultSessionDescriptionHandlerFactory((constraints) =>
+      sessionDescriptionHandlerFactory: defaultSessionDescriptionHandlerFactory((constraints) =>
         this.devices.getUserMedia(this.devices.constraints(constraints))
       ),
       sessionDescriptionHandlerFactoryOptions: {
@@ -564,8 +566,7 @@ export class SipPhone implements Phone {
         "The connection to the phone system was lost, so the call was ended."
       );
       this.orphans.add(entry.session as SipSession);
-      const sdh = entry.session.sessionDescriptionHandler as
-        Web.SessionDescriptionHandler | undefined;
+      const sdh = entry.session.sessionDescriptionHandler as SessionDescriptionHandler | undefined;
       sdh?.close();
       this.finish(entry);
     }
@@ -757,14 +758,12 @@ export class SipPhone implements Phone {
   }
 
   private attachAudio(entry: CallEntry): void {
-    const sdh = entry.session.sessionDescriptionHandler as
-      Web.SessionDescriptionHandler | undefined;
+    const sdh = entry.session.sessionDescriptionHandler as SessionDescriptionHandler | undefined;
     if (sdh) entry.audio.attach(sdh.remoteMediaStream);
   }
 
   private applyTrackState(entry: CallEntry): void {
-    const sdh = entry.session.sessionDescriptionHandler as
-      Web.SessionDescriptionHandler | undefined;
+    const sdh = entry.session.sessionDescriptionHandler as SessionDescriptionHandler | undefined;
     if (!sdh) return;
     sdh.enableSenderTracks(!entry.muted && !entry.held);
     sdh.enableReceiverTracks(!entry.held);
@@ -775,8 +774,7 @@ export class SipPhone implements Phone {
    * canInsertDTMF only once the media transport is up, which can trail the SIP 200 OK.
    */
   private async dtmfSender(entry: CallEntry): Promise<RTCDTMFSender | undefined> {
-    const sdh = entry.session.sessionDescriptionHandler as
-      Web.SessionDescriptionHandler | undefined;
+    const sdh = entry.session.sessionDescriptionHandler as SessionDescriptionHandler | undefined;
     const pc = sdh?.peerConnection;
     const dtmf = pc?.getSenders().find((s) => s.track?.kind === "audio")?.dtmf;
     if (!pc || !dtmf || !/telephone-event/i.test(pc.remoteDescription?.sdp ?? "")) return undefined;
@@ -804,7 +802,7 @@ export class SipPhone implements Phone {
     return entry.remoteName ? { ...call, remoteName: entry.remoteName } : call;
   }
 
-  private mediaOptions(): Web.SessionDescriptionHandlerOptions {
+  private mediaOptions(): SessionDescriptionHandlerOptions {
     return { constraints: this.devices.constraints() };
   }
 
@@ -846,7 +844,7 @@ export class SipPhone implements Phone {
 
 /** Swaps the microphone track of a live call without renegotiation (RTCRtpSender.replaceTrack). */
 async function replaceMicrophone(
-  sdh: Web.SessionDescriptionHandler,
+  sdh: SessionDescriptionHandler,
   stream: MediaStream
 ): Promise<void> {
   const track = stream.getAudioTracks()[0];
