@@ -3,7 +3,7 @@
  * microphones and three outputs that all play the same beep):
  *  - unplug(id) hides a device from enumerateDevices and fires `devicechange`, as pulling a
  *    USB headset does;
- *  - toneFor(id) makes one fake microphone sound different (a steady 440 Hz tone instead of the
+ *  - toneFor(id) makes one fake microphone sound different (a quiet steady 440 Hz tone instead of the
  *    beeps), so the far end can tell which microphone it hears.
  * The phone gets this through its `media.mediaDevices` / `media.getUserMedia` options.
  */
@@ -73,7 +73,7 @@ export async function simulatedGetUserMedia(
   const oscillator = context.createOscillator();
   const gain = context.createGain();
   oscillator.frequency.value = 440;
-  gain.gain.value = 0.5;
+  gain.gain.value = 0.05;
   const destination = context.createMediaStreamDestination();
   oscillator.connect(gain).connect(destination);
   oscillator.start();

@@ -80,21 +80,15 @@ export function readStats(report: { forEach(cb: (stat: Stat) => void): void }): 
 }
 
 /**
- * One sample from two readings (`previous` undefined: since the call started). Loss and jitter
- * are the worse of the two directions when the far end reports its side.
+ * One sample from two consecutive readings. Loss and jitter are the worse of the two
+ * directions when the far end reports its side.
  */
 export function sampleBetween(
-  previous: StatsReading | undefined,
+  previous: StatsReading,
   current: StatsReading,
   now: number
 ): CallQualitySample {
-  const base = previous ?? {
-    at: current.at,
-    packetsReceived: 0,
-    packetsLost: 0,
-    bytesReceived: 0,
-    bytesSent: 0
-  };
+  const base = previous;
   const received = Math.max(0, current.packetsReceived - base.packetsReceived);
   const lost = Math.max(0, current.packetsLost - base.packetsLost);
   const ms = current.at - base.at;
@@ -104,7 +98,7 @@ export function sampleBetween(
     receive: kbps(current.bytesReceived - base.bytesReceived)
   };
   const rttMs = current.roundTripTime !== undefined ? current.roundTripTime * 1000 : undefined;
-  if (previous && received === 0)
+  if (received === 0)
     return silentSample(
       now,
       bitrateKbps,

@@ -91,8 +91,8 @@ export class QualityMonitor {
         }
         const previous = track.previous;
         track.previous = reading;
-        // The first reading only sets the baseline unless it already covers a whole interval.
-        if (!previous && reading.packetsReceived === 0) continue;
+        // The first reading is the baseline: a sample covers one interval between two.
+        if (!previous) continue;
         const sample = sampleBetween(previous, reading, Date.now());
         if (!this.tracks.has(call.id)) continue;
         this.onSample(call.id, sample, track.tracker.add(sample));
