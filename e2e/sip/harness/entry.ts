@@ -19,6 +19,8 @@ import {
   unplug
 } from "./devices-sim";
 import { createSipPhone } from "../../../ts-src/phone/sip";
+import { browserNotifications } from "../../../ts-src/platform/notifications";
+import { browserRinger, type Ringer } from "../../../ts-src/platform/ringer";
 import type { PhoneEvent } from "../../../ts-src/phone/phone";
 import { Agent, AgentOptions } from "./agent";
 
@@ -41,7 +43,11 @@ interface PhoneOptions {
    * fires either event (context.setOffline changes nothing there).
    */
   simulatedNetwork?: boolean;
+  /** Rings incoming calls with the real ringer (platform/ringer.ts). */
+  ringer?: boolean;
 }
+
+let ringer: Ringer | undefined;
 
 const networkEvents = new EventTarget();
 const simulatedNetwork = {
@@ -75,6 +81,7 @@ const harness = {
   webSocketOpens,
   devices: { list: listDevices, unplug, plugIn, toneFor },
   network: simulatedNetwork,
+  ringerStatus: () => ringer?.status() ?? null,
   createPhone(options: PhoneOptions) {
     phone = createSipPhone({
       webSocketUrl: options.url,
@@ -85,6 +92,9 @@ const harness = {
       reconnectGraceSeconds: options.reconnectGraceSeconds,
       qualityIntervalMs: options.qualityIntervalMs,
       network: options.simulatedNetwork ? simulatedNetwork : undefined,
+      ringer: options.ringer
+        ? (ringer = browserRinger(document, browserNotifications(window)))
+        : undefined,
       media: options.simulatedDevices
         ? { mediaDevices: simulatedDevices, getUserMedia: simulatedGetUserMedia }
         : undefined,
@@ -133,6 +143,8 @@ const harness = {
       playing: !a.paused,
       hasStream: a.srcObject !== null,
       sinkId: (a as HTMLAudioElement & { sinkId?: string }).sinkId ?? null,
+      loop: a.loop,
+      currentTime: a.currentTime,
       role: a.dataset.softphoneAudio ?? null
     })),
   async startAgent(options: AgentOptions) {

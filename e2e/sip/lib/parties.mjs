@@ -26,7 +26,8 @@ export class SoftphoneParty {
       reconnectGraceSeconds,
       qualityIntervalMs,
       simulatedDevices,
-      simulatedNetwork
+      simulatedNetwork,
+      ringer
     } = {}
   ) {
     const { page, context } = await openParty(browser, origin);
@@ -40,7 +41,8 @@ export class SoftphoneParty {
       reconnectGraceSeconds,
       qualityIntervalMs,
       simulatedDevices,
-      simulatedNetwork
+      simulatedNetwork,
+      ringer
     };
     await page.evaluate((o) => window.harness.createPhone(o), party.options);
     if (register) {
