@@ -129,6 +129,7 @@ test("cut past the grace period → the call ends once, saying the connection wa
     const { phone, caller, callId } = await connectedCall(relay, "surv2", "caller42", {
       reconnectGraceSeconds: 3
     });
+    await phone.waitEvent({ type: "callQuality", callId }, { what: "a first quality sample" });
     const t0 = await phone.now();
     relay.block();
     const lost = await phone.waitEvent({

@@ -85,7 +85,7 @@ export class SoftphoneParty {
               (m.connection === null
                 ? e.call && !e.call.connection
                 : e.call?.connection?.state === m.connection)) &&
-            (m.callId === undefined || e.call?.id === m.callId) &&
+            (m.callId === undefined || e.call?.id === m.callId || e.callId === m.callId) &&
             (m.after === undefined || e.t > m.after)
         ) ?? null,
       match,

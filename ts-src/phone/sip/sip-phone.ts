@@ -453,6 +453,8 @@ export class SipPhone implements Phone {
     try {
       previous = await this.devices.choose(role, deviceId);
     } catch (cause) {
+      // An unknown microphone is one that cannot be opened, as when getUserMedia says so.
+      if (role === "input") throw mediaError({ name: "NotFoundError" });
       throw new PhoneError("INVALID_STATE", cause instanceof Error ? cause.message : String(cause));
     }
     try {
