@@ -94,6 +94,23 @@ export interface CallQualitySample {
   readonly codec: string | null;
   /** Plain-language cause when not good, e.g. "network: packet loss 6 %"; absent when good. */
   readonly reason?: string;
+  /**
+   * Per direction over the interval, for hosts that report raw figures (Salesforce Voice's
+   * UPDATE_AUDIO_STATS): what we received, and what we sent as the far end reports it.
+   */
+  readonly streams?: {
+    readonly inbound: CallStreamFigures;
+    readonly outbound: CallStreamFigures;
+  };
+}
+
+export interface CallStreamFigures {
+  readonly packets: number;
+  /** null when unknown (the far end has sent no receiver report yet). */
+  readonly packetsLost: number | null;
+  readonly jitterMs: number | null;
+  /** Average jitter buffer delay, inbound only; null when unknown. */
+  readonly jitterBufferMs: number | null;
 }
 
 /** Quality over a whole call so far: what the Task and diagnostics show. */

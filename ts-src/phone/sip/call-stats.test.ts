@@ -38,6 +38,13 @@ describe("sampleBetween", () => {
     expect(sample.bitrateKbps.receive).toBeGreaterThan(10);
     expect(sample.bitrateKbps.send).toBeGreaterThan(10);
     expect(sample.at).toBe(1_000);
+    // Raw per-direction figures for hosts such as Salesforce Voice (UPDATE_AUDIO_STATS).
+    const { inbound, outbound } = sample.streams!;
+    expect(inbound.packets).toBeGreaterThan(50);
+    expect(inbound.packetsLost).toBe(0);
+    expect(inbound.jitterBufferMs).toBeGreaterThan(0);
+    expect(outbound.packets).toBeGreaterThan(50);
+    expect(outbound.packetsLost).not.toBeNull();
   });
 
   it("shows the loss of the impaired interval, a lower MOS and why", () => {
@@ -56,6 +63,9 @@ describe("sampleBetween", () => {
     bytesReceived: 40_000,
     bytesSent: 40_000,
     jitter: 0.002,
+    packetsSent: 500,
+    jitterBufferDelay: 24_000,
+    jitterBufferEmitted: 480_000,
     roundTripTime: 0.02,
     codec: "opus"
   };
@@ -88,7 +98,20 @@ describe("sampleBetween", () => {
   });
 
   it("counts inbound loss over the interval only", () => {
-    const next = { ...base, at: 12_000, packetsReceived: 594, packetsLost: 6 };
-    expect(sampleBetween(base, next, 0).packetLossPercent).toBe(6);
+    const next = {
+      ...base,
+      at: 12_000,
+      packetsReceived: 594,
+      packetsLost: 6,
+      packetsSent: 600,
+      jitterBufferDelay: 28_800,
+      jitterBufferEmitted: 576_000
+    };
+    const sample = sampleBetween(base, next, 0);
+    expect(sample.packetLossPercent).toBe(6);
+    expect(sample.streams).toEqual({
+      inbound: { packets: 94, packetsLost: 6, jitterMs: 2, jitterBufferMs: 50 },
+      outbound: { packets: 100, packetsLost: null, jitterMs: null, jitterBufferMs: null }
+    });
   });
 });

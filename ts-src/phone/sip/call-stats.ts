@@ -16,6 +16,12 @@ export interface StatsReading {
   bytesSent: number;
   /** Seconds, as WebRTC reports them. */
   jitter: number;
+  packetsSent: number;
+  /** Jitter buffer: total delay (s) and samples emitted, for the average delay. */
+  jitterBufferDelay: number;
+  jitterBufferEmitted: number;
+  /** Cumulative packets lost as the far end reports them (RTCP). */
+  remotePacketsLost?: number;
   remoteFractionLost?: number;
   remoteJitter?: number;
   roundTripTime?: number;
@@ -43,6 +49,9 @@ export function readStats(report: { forEach(cb: (stat: Stat) => void): void }): 
     bytesReceived: 0,
     bytesSent: 0,
     jitter: 0,
+    packetsSent: 0,
+    jitterBufferDelay: 0,
+    jitterBufferEmitted: 0,
     codec: null
   };
   let codecId: string | undefined;
@@ -53,15 +62,20 @@ export function readStats(report: { forEach(cb: (stat: Stat) => void): void }): 
       reading.packetsLost += Math.max(0, num(s.packetsLost) ?? 0);
       reading.bytesReceived += num(s.bytesReceived) ?? 0;
       reading.jitter = Math.max(reading.jitter, num(s.jitter) ?? 0);
+      reading.jitterBufferDelay += num(s.jitterBufferDelay) ?? 0;
+      reading.jitterBufferEmitted += num(s.jitterBufferEmittedCount) ?? 0;
       reading.at = Math.max(reading.at, num(s.timestamp) ?? 0);
       codecId ??= typeof s.codecId === "string" ? s.codecId : undefined;
     } else if (s.type === "outbound-rtp" && audio(s)) {
       reading.bytesSent += num(s.bytesSent) ?? 0;
+      reading.packetsSent += num(s.packetsSent) ?? 0;
       reading.at = Math.max(reading.at, num(s.timestamp) ?? 0);
       codecId ??= typeof s.codecId === "string" ? s.codecId : undefined;
     } else if (s.type === "remote-inbound-rtp" && audio(s)) {
       const lost = num(s.fractionLost);
       if (lost !== undefined) reading.remoteFractionLost = lost;
+      const remoteLost = num(s.packetsLost);
+      if (remoteLost !== undefined) reading.remotePacketsLost = Math.max(0, remoteLost);
       const jitter = num(s.jitter);
       if (jitter !== undefined) reading.remoteJitter = jitter;
       const rtt = num(s.roundTripTime);
@@ -89,6 +103,7 @@ export function sampleBetween(
   now: number
 ): CallQualitySample {
   const base = previous;
+  const streams = streamFigures(previous, current);
   const received = Math.max(0, current.packetsReceived - base.packetsReceived);
   const lost = Math.max(0, current.packetsLost - base.packetsLost);
   const ms = current.at - base.at;
@@ -99,15 +114,18 @@ export function sampleBetween(
   };
   const rttMs = current.roundTripTime !== undefined ? current.roundTripTime * 1000 : undefined;
   if (received === 0)
-    return silentSample(
-      now,
-      bitrateKbps,
-      current.codec,
-      rttMs === undefined ? null : Math.round(rttMs)
-    );
+    return {
+      ...silentSample(
+        now,
+        bitrateKbps,
+        current.codec,
+        rttMs === undefined ? null : Math.round(rttMs)
+      ),
+      streams
+    };
   const inboundLoss = received + lost > 0 ? (lost / (received + lost)) * 100 : 0;
   const remoteLoss = (current.remoteFractionLost ?? 0) * 100;
-  return qualitySample({
+  const sample = qualitySample({
     at: now,
     packetLossPercent: Math.max(inboundLoss, remoteLoss),
     jitterMs: Math.max(current.jitter, current.remoteJitter ?? 0) * 1000,
@@ -116,4 +134,30 @@ export function sampleBetween(
     bitrateKbps,
     codec: current.codec
   });
+  return { ...sample, streams };
+}
+
+function streamFigures(previous: StatsReading, current: StatsReading) {
+  const delay = current.jitterBufferDelay - previous.jitterBufferDelay;
+  const emitted = current.jitterBufferEmitted - previous.jitterBufferEmitted;
+  const remoteLost =
+    current.remotePacketsLost !== undefined && previous.remotePacketsLost !== undefined
+      ? Math.max(0, current.remotePacketsLost - previous.remotePacketsLost)
+      : null;
+  const ms = (seconds: number | undefined) =>
+    seconds === undefined ? null : Math.round(seconds * 10_000) / 10;
+  return {
+    inbound: {
+      packets: Math.max(0, current.packetsReceived - previous.packetsReceived),
+      packetsLost: Math.max(0, current.packetsLost - previous.packetsLost),
+      jitterMs: ms(current.jitter),
+      jitterBufferMs: emitted > 0 ? Math.round((delay / emitted) * 10_000) / 10 : null
+    },
+    outbound: {
+      packets: Math.max(0, current.packetsSent - previous.packetsSent),
+      packetsLost: remoteLost,
+      jitterMs: ms(current.remoteJitter),
+      jitterBufferMs: null
+    }
+  };
 }
