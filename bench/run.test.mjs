@@ -68,21 +68,35 @@ test("SIP figures: medians against targets, p95 is the max for 10 runs, or not m
   const figures = sipFigures({
     registrationMs: s(20, 60),
     inviteToEstablishedMs: s(300, 650),
-    establishedToAudioMs: s(50, 90)
+    establishedToAudioMs: s(50, 90),
+    reconnectToAudioMs: { n: 5, median: 900, max: 1400, min: 700 }
   });
   assert.deepEqual(
     figures.map((f) => [f.id, f.summary, f.target]),
     [
       ["sip.registration", { runs: 10, median: 20, p95: 60, max: 60 }, null],
       ["sip.invite", { runs: 10, median: 300, p95: 650, max: 650 }, { stat: "median", max: 700 }],
-      ["sip.audio", { runs: 10, median: 50, p95: 90, max: 90 }, { stat: "median", max: 150 }]
+      ["sip.audio", { runs: 10, median: 50, p95: 90, max: 90 }, { stat: "median", max: 150 }],
+      [
+        "sip.reconnect",
+        { runs: 5, median: 900, p95: 1400, max: 1400 },
+        { stat: "median", max: 3000 }
+      ]
     ]
   );
   const skipped = sipFigures({ notMeasured: "needs root" });
   assert.deepEqual(
     skipped.map((f) => f.notMeasured),
-    ["needs root", "needs root", "needs root"]
+    ["needs root", "needs root", "needs root", "needs root"]
   );
+  const noNft = sipFigures({
+    registrationMs: s(20, 60),
+    inviteToEstablishedMs: s(300, 650),
+    establishedToAudioMs: s(50, 90),
+    reconnectToAudioMs: { notMeasured: "cannot cut the media path: nft is not installed" }
+  });
+  assert.equal(noNft[3].notMeasured, "cannot cut the media path: nft is not installed");
+  assert.equal(noNft[3].label, "reconnect: WebSocket restored → remote audio again");
 });
 
 test("soak figures: heap growth in bytes, nodes and listeners as percent change", () => {

@@ -65,8 +65,8 @@ test("inbound: ringing, answer, audio both ways, remote hangs up", async () => {
   assert.ok(theirs.bytesReceived > 0 && theirs.totalAudioEnergy > 0);
   const audio = await phone.page.evaluate(() => window.harness.audioElements());
   assert.deepEqual(
-    audio,
-    [{ playing: true, hasStream: true }],
+    audio.map(({ playing, hasStream, role }) => ({ playing, hasStream, role })),
+    [{ playing: true, hasStream: true, role: "remote" }],
     "remote audio plays through one <audio>"
   );
   await alice.run("hangup");

@@ -1,6 +1,7 @@
 /**
  * SIP faults: the PBX dies (SIGKILL, no goodbye), the WebSocket is cut in the middle of a
- * call, the connection drops again and again, and a registrar that challenges forever.
+ * call (the call survives; past the grace period it ends), the connection drops again and
+ * again, and a registrar that challenges forever.
  * The real SipPhone runs in Chromium through e2e/sip's harness; cuts go through a loopback TCP
  * relay in front of Kamailio, so the network fails while Kamailio keeps its state.
  */
@@ -101,7 +102,7 @@ test("Kamailio killed while idle → the phone notices, and is registered again 
   }
 });
 
-test("the WebSocket cut during a call → the call ends cleanly (callEnded) and the phone re-registers", async () => {
+test("the WebSocket cut during a call → the call survives, the phone re-registers and recovers it", async () => {
   const pbx = await new Kamailio({ auth: true }).start();
   const relay = await startRelay(pbx.port);
   try {
@@ -113,18 +114,60 @@ test("the WebSocket cut during a call → the call ends cleanly (callEnded) and 
     await waitForAudio(phone);
     const t0 = await phone.now();
     relay.cut();
-    const ended = await phone.waitEvent(
-      { type: "callEnded", callId, after: t0 },
-      { timeoutMs: 15000, what: "callEnded after the WebSocket was cut" }
+    const lost = await phone.waitEvent(
+      { type: "callUpdated", callId, connection: "reconnecting", after: t0 },
+      { what: "the call shown as reconnecting after the WebSocket was cut" }
     );
-    assert.ok(ended.reason, `the end has a reason (${ended.reason})`);
     await phone.waitEvent(
       { type: "registration", state: "registered", after: t0 },
       { timeoutMs: 10000 }
     );
-    const events = await phone.events();
+    await phone.waitEvent(
+      { type: "callUpdated", callId, connection: null, after: lost.t },
+      { timeoutMs: 10000, what: "the call recovered on the new connection" }
+    );
+    assert.equal((await phone.eventsOf("callEnded", callId)).length, 0, "the call never ended");
+    await caller.run("hangup");
+    await phone.waitEvent({ type: "callEnded", callId, reason: "remote" });
     assert.equal(
-      events.filter((e) => e.type === "callEnded" && e.call?.id === callId).length,
+      (await phone.eventsOf("callEnded", callId)).length,
+      1,
+      "exactly one callEnded for the call"
+    );
+    await caller.close();
+    await phone.close();
+  } finally {
+    await relay.close();
+    await pbx.dispose();
+  }
+});
+
+test("the WebSocket cut during a call for longer than the grace period → the call ends once, with the reason", async () => {
+  const pbx = await new Kamailio({ auth: true }).start();
+  const relay = await startRelay(pbx.port);
+  try {
+    const phone = await partyVia(relay.url, pbx, "cut2", { reconnectGraceSeconds: 2 });
+    const caller = await AgentParty.open(browser, server.origin, pbx, "caller24");
+    const callId = await caller.run("call", "cut2");
+    await phone.waitEvent({ type: "incoming", callId });
+    await phone.call("answer", callId);
+    await waitForAudio(phone);
+    const t0 = await phone.now();
+    relay.block();
+    const ended = await phone.waitEvent(
+      { type: "callEnded", callId, after: t0 },
+      { timeoutMs: 15000, what: "callEnded once the grace period ran out" }
+    );
+    assert.equal(ended.reason, "failed");
+    assert.equal(ended.cause, "connectionLost");
+    assert.equal(ended.error?.code, "UNREACHABLE");
+    relay.restore();
+    await phone.waitEvent(
+      { type: "registration", state: "registered", after: t0 },
+      { timeoutMs: 10000 }
+    );
+    assert.equal(
+      (await phone.eventsOf("callEnded", callId)).length,
       1,
       "exactly one callEnded for the call"
     );

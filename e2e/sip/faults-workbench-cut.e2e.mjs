@@ -1,8 +1,9 @@
 /**
  * The network drops in the middle of a real SIP call, through the whole product: the workbench
  * softphone (provider=sip) reaches Kamailio through a loopback relay; the caller connects
- * straight to Kamailio. Cutting the relay must end the call in the softphone UI and save its
- * Task — with the SIP Call-ID and a disposition — exactly once.
+ * straight to Kamailio. The call survives the cut (the SIP phone reconnects and re-INVITEs it
+ * within its grace period), stays on screen, ends normally when the caller hangs up, and its
+ * Task — with the SIP Call-ID, the full connected time and a disposition — is saved once.
  */
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -42,7 +43,7 @@ after(async () => {
   await kamailio?.dispose();
 });
 
-test("WebSocket cut during a call → the call ends in the UI and its Task is saved once, with a disposition", async () => {
+test("WebSocket cut during a call → the call goes on, and its Task is saved once with the full duration", async () => {
   const context = await browser.newContext({ viewport: { width: 1366, height: 860 } });
   await context.grantPermissions(["microphone"], { origin: wb.origin });
   const page = await context.newPage();
@@ -59,9 +60,26 @@ test("WebSocket cut during a call → the call ends in the UI and its Task is sa
   await sp(page, "incoming-view").waitFor({ timeout: 15000 });
   await sp(page, "answer").click();
   await sp(page, "active-call-view").waitFor({ timeout: 15000 });
+  const connectedAt = Date.now();
   await page.waitForTimeout(1000);
 
+  const opened = relay.accepted.length;
   relay.cut();
+  // The phone reconnects (a new WebSocket through the relay) and the call carries on.
+  const deadline = Date.now() + 15000;
+  while (relay.accepted.length === opened && Date.now() < deadline) await page.waitForTimeout(50);
+  assert.ok(relay.accepted.length > opened, "the softphone reconnected");
+  await caller.waitLog({ type: "reinvite", callId }, { timeoutMs: 15000 });
+  await page.waitForTimeout(1500);
+  assert.ok(
+    await sp(page, "active-call-view").isVisible(),
+    "the call is still on screen after the cut"
+  );
+  const tasksDuring = (await records(page, "Task")).filter((t) => t.CallObject === callId);
+  assert.equal(tasksDuring.length, 0, "nothing logged while the call goes on");
+
+  await caller.run("hangup");
+  const hungUpAt = Date.now();
   await sp(page, "active-call-view").waitFor({ state: "detached", timeout: 20000 });
   await page.waitForFunction(
     (id) => window.workbench.backend.records("Task").some((t) => t.CallObject === id),
@@ -72,7 +90,12 @@ test("WebSocket cut during a call → the call ends in the UI and its Task is sa
   const tasks = (await records(page, "Task")).filter((t) => t.CallObject === callId);
   assert.equal(tasks.length, 1, "one Task for the call");
   assert.equal(tasks[0].CallType, "Inbound");
-  assert.ok(Number(tasks[0].CallDurationInSeconds) >= 1, "the connected time is logged");
+  const seconds = Number(tasks[0].CallDurationInSeconds);
+  const expected = (hungUpAt - connectedAt) / 1000;
+  assert.ok(
+    seconds >= Math.floor(expected) - 1 && seconds <= Math.ceil(expected) + 1,
+    `the whole connected time is logged (${seconds} s, expected about ${expected.toFixed(1)} s)`
+  );
   assert.ok(
     String(tasks[0].CallDisposition ?? "").trim() !== "",
     `the Task has a disposition (${JSON.stringify(tasks[0].CallDisposition)})`

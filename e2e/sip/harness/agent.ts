@@ -111,7 +111,11 @@ export class Agent {
     session.delegate = {
       onBye: () => this.record("bye", { callId }),
       onInvite: (request) =>
-        this.record("reinvite", { callId, direction: directionOf(request.body) }),
+        this.record("reinvite", {
+          callId,
+          direction: directionOf(request.body),
+          ufrag: /a=ice-ufrag:(\S+)/.exec(request.body ?? "")?.[1] ?? null
+        }),
       onInfo: (info) => {
         const signal = /Signal=\s*([0-9A-D*#])/i.exec(info.request.body)?.[1];
         this.record("info", {
@@ -190,6 +194,15 @@ export class Agent {
         onReject: (r) => this.record("referRejected", { callId, statusCode: r.message.statusCode })
       }
     });
+  }
+
+  /** The ICE ufrag of the live call's last remote offer/answer (tells an ICE restart). */
+  remoteUfrag(): string | null {
+    const session = this.live() as unknown as {
+      sessionDescriptionHandler?: { peerConnection?: RTCPeerConnection };
+    };
+    const sdp = session.sessionDescriptionHandler?.peerConnection?.remoteDescription?.sdp;
+    return /a=ice-ufrag:(\S+)/.exec(sdp ?? "")?.[1] ?? null;
   }
 
   liveCount(): number {

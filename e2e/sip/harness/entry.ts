@@ -2,8 +2,25 @@
  * Browser side of the SIP tests: the real SipPhone (from ts-src) and a plain sip.js agent,
  * driven by playwright through `window.harness`.
  */
-import { audioStats, peerConnections } from "./pc-registry";
+import {
+  audioStats,
+  iceInfo,
+  peerConnections,
+  rawStats,
+  senderInfo,
+  webSocketOpens
+} from "./pc-registry";
+import {
+  listDevices,
+  plugIn,
+  simulatedDevices,
+  simulatedGetUserMedia,
+  toneFor,
+  unplug
+} from "./devices-sim";
 import { createSipPhone } from "../../../ts-src/phone/sip";
+import { browserNotifications } from "../../../ts-src/platform/notifications";
+import { browserRinger, type Ringer } from "../../../ts-src/platform/ringer";
 import type { PhoneEvent } from "../../../ts-src/phone/phone";
 import { Agent, AgentOptions } from "./agent";
 
@@ -16,7 +33,30 @@ interface PhoneOptions {
   password: string;
   instanceId?: string;
   reconnect?: { baseMs?: number; maxMs?: number };
+  reconnectGraceSeconds?: number;
+  qualityIntervalMs?: number;
+  /** Device tests: the phone sees devices through devices-sim.ts (unplug, tones). */
+  simulatedDevices?: boolean;
+  /**
+   * The phone hears `online` / `offline` from harness.network.fire() instead of the window:
+   * in a loopback-only namespace Chromium believes it is offline from the start and never
+   * fires either event (context.setOffline changes nothing there).
+   */
+  simulatedNetwork?: boolean;
+  /** Rings incoming calls with the real ringer (platform/ringer.ts). */
+  ringer?: boolean;
 }
+
+let ringer: Ringer | undefined;
+
+const networkEvents = new EventTarget();
+const simulatedNetwork = {
+  addEventListener: (type: "online" | "offline", listener: () => void) =>
+    networkEvents.addEventListener(type, listener),
+  removeEventListener: (type: "online" | "offline", listener: () => void) =>
+    networkEvents.removeEventListener(type, listener),
+  fire: (type: "online" | "offline") => networkEvents.dispatchEvent(new Event(type))
+};
 
 const events: Array<PhoneEvent & { t: number }> = [];
 let phone: AnyPhone | undefined;
@@ -35,6 +75,13 @@ const harness = {
   events,
   peerConnections,
   audioStats,
+  iceInfo,
+  senderInfo,
+  rawStats,
+  webSocketOpens,
+  devices: { list: listDevices, unplug, plugIn, toneFor },
+  network: simulatedNetwork,
+  ringerStatus: () => ringer?.status() ?? null,
   createPhone(options: PhoneOptions) {
     phone = createSipPhone({
       webSocketUrl: options.url,
@@ -42,6 +89,15 @@ const harness = {
       iceServers: [],
       instanceId: options.instanceId,
       reconnect: options.reconnect,
+      reconnectGraceSeconds: options.reconnectGraceSeconds,
+      qualityIntervalMs: options.qualityIntervalMs,
+      network: options.simulatedNetwork ? simulatedNetwork : undefined,
+      ringer: options.ringer
+        ? (ringer = browserRinger(document, browserNotifications(window)))
+        : undefined,
+      media: options.simulatedDevices
+        ? { mediaDevices: simulatedDevices, getUserMedia: simulatedGetUserMedia }
+        : undefined,
       storage: {
         get: (k) => window.localStorage.getItem(k),
         set: (k, v) => window.localStorage.setItem(k, v)
@@ -54,7 +110,8 @@ const harness = {
         ...("error" in event && event.error
           ? { error: { code: event.error.code, message: event.error.message } }
           : {}),
-        t: performance.now()
+        t: performance.now(),
+        epoch: performance.timeOrigin + performance.now()
       } as PhoneEvent & { t: number })
     );
     return true;
@@ -84,7 +141,11 @@ const harness = {
   audioElements: () =>
     [...document.querySelectorAll("audio")].map((a) => ({
       playing: !a.paused,
-      hasStream: a.srcObject !== null
+      hasStream: a.srcObject !== null,
+      sinkId: (a as HTMLAudioElement & { sinkId?: string }).sinkId ?? null,
+      loop: a.loop,
+      currentTime: a.currentTime,
+      role: a.dataset.softphoneAudio ?? null
     })),
   async startAgent(options: AgentOptions) {
     agent = new Agent(options);

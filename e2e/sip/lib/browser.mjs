@@ -9,8 +9,13 @@ export const CHROMIUM_ARGS = [
   "--disable-features=WebRtcHideLocalIpsWithMdns"
 ];
 
-export async function launchBrowser() {
-  return chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+/** `args` replace flags of the same name (e.g. a stricter --autoplay-policy). */
+export async function launchBrowser({ args = [] } = {}) {
+  const names = new Set(args.map((a) => a.split("=")[0]));
+  return chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: [...CHROMIUM_ARGS.filter((a) => !names.has(a.split("=")[0])), ...args]
+  });
 }
 
 /** A fresh context (own storage, own microphone grant) with the harness page loaded. */

@@ -88,3 +88,50 @@ export async function timeCalls(phone, target, n) {
     establishedToAudio: summarize(calls.map((c) => c.establishedToAudio))
   };
 }
+
+/**
+ * One reconnect, timed: a connected call through `relay`; the WebSocket is cut and the call's
+ * old media path (its ICE candidate's UDP port) is blocked, as when a laptop changes network.
+ * The phone reconnects after its back-off, and audio can only come back through the ICE
+ * restart re-INVITE. Timed from the relay accepting the new WebSocket ("restored") until the
+ * far end's inbound audio grows again; `cutToAudioMs` adds the back-off wait.
+ */
+export async function timeReconnect(phone, farEnd, relay, target, udp) {
+  const dialed = await phone.invoke("dial", target);
+  if (!dialed.ok) throw new Error(`dial failed: ${dialed.code} ${dialed.message}`);
+  const callId = dialed.value;
+  await phone.waitEvent({ type: "callUpdated", callId, state: "connected" }, { timeoutMs: 15_000 });
+  const farAudio = async () => (await farEnd.stats()).at(-1);
+  const deadline = Date.now() + 15_000;
+  while (((await farAudio())?.bytesReceived ?? 0) < 2000 && Date.now() < deadline)
+    await new Promise((r) => setTimeout(r, 20));
+  const ice = await phone.iceInfo();
+  const accepted = relay.accepted.length;
+  const cutAt = Date.now();
+  udp.blockUdpPort(ice.localPort);
+  relay.cut();
+  while (relay.accepted.length === accepted && Date.now() < cutAt + 15_000)
+    await new Promise((r) => setTimeout(r, 2));
+  if (relay.accepted.length === accepted) throw new Error("the phone did not reconnect in 15 s");
+  const restoredAt = relay.accepted[accepted];
+  const base = await farAudio();
+  let audioAt;
+  while (Date.now() < restoredAt + 15_000) {
+    const s = await farAudio();
+    if (
+      s &&
+      s.bytesReceived > base.bytesReceived + 500 &&
+      s.totalAudioEnergy > base.totalAudioEnergy
+    ) {
+      audioAt = Date.now();
+      break;
+    }
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  udp.clearUdpFaults();
+  if (audioAt === undefined)
+    throw new Error("no audio at the far end within 15 s of the reconnect");
+  await phone.call("hangup", callId);
+  await phone.waitEvent({ type: "callEnded", callId });
+  return { reconnectToAudio: audioAt - restoredAt, cutToAudio: audioAt - cutAt };
+}

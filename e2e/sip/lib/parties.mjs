@@ -19,11 +19,31 @@ export class SoftphoneParty {
     origin,
     kamailio,
     username,
-    { password = PASSWORD, register = true, reconnect } = {}
+    {
+      password = PASSWORD,
+      register = true,
+      reconnect,
+      reconnectGraceSeconds,
+      qualityIntervalMs,
+      simulatedDevices,
+      simulatedNetwork,
+      ringer
+    } = {}
   ) {
     const { page, context } = await openParty(browser, origin);
     const party = new SoftphoneParty(page, context, username);
-    party.options = { url: kamailio.url, domain: DOMAIN, username, password, reconnect };
+    party.options = {
+      url: kamailio.url,
+      domain: DOMAIN,
+      username,
+      password,
+      reconnect,
+      reconnectGraceSeconds,
+      qualityIntervalMs,
+      simulatedDevices,
+      simulatedNetwork,
+      ringer
+    };
     await page.evaluate((o) => window.harness.createPhone(o), party.options);
     if (register) {
       const r = await party.register();
@@ -60,7 +80,12 @@ export class SoftphoneParty {
             e.type === m.type &&
             (m.state === undefined || e.state === m.state || e.call?.state === m.state) &&
             (m.reason === undefined || e.reason === m.reason) &&
-            (m.callId === undefined || e.call?.id === m.callId) &&
+            (m.cause === undefined || e.cause === m.cause) &&
+            (m.connection === undefined ||
+              (m.connection === null
+                ? e.call && !e.call.connection
+                : e.call?.connection?.state === m.connection)) &&
+            (m.callId === undefined || e.call?.id === m.callId || e.callId === m.callId) &&
             (m.after === undefined || e.t > m.after)
         ) ?? null,
       match,
@@ -70,6 +95,23 @@ export class SoftphoneParty {
 
   stats() {
     return this.page.evaluate(() => window.harness.audioStats());
+  }
+
+  /** Fires `online` or `offline` at the phone (simulatedNetwork phones only). */
+  network(type) {
+    return this.page.evaluate((t) => window.harness.network.fire(t), type);
+  }
+
+  iceInfo() {
+    return this.page.evaluate(() => window.harness.iceInfo());
+  }
+
+  /** Events of one type (and call), in order. */
+  async eventsOf(type, callId) {
+    return (await this.events()).filter(
+      (e) =>
+        e.type === type && (callId === undefined || e.call?.id === callId || e.callId === callId)
+    );
   }
 
   now() {

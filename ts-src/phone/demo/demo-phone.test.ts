@@ -45,7 +45,9 @@ const summary = (events: PhoneEvent[]) =>
       ? `registration:${e.state}`
       : e.type === "callEnded"
         ? `ended:${e.reason}`
-        : `${e.type}:${e.call.state}`
+        : "call" in e
+          ? `${e.type}:${e.call.state}`
+          : e.type
   );
 
 describe("DemoPhone", () => {

@@ -1,17 +1,35 @@
 /**
  * DemoPhone: a Phone that simulates calls so every softphone feature can be tried without a
  * phone system. Outbound calls ring, then connect; inbound calls come from simulateIncoming
- * and turn into missed calls when the caller gives up. Timing runs on an injected scheduler.
+ * and turn into missed calls when the caller gives up. Devices, call quality and a lost
+ * connection (with its grace period) are simulated too, through the same optional Phone
+ * methods and events as the SIP phone. Timing runs on an injected scheduler.
  */
 import {
+  AudioDevices,
+  type DeviceChange,
+  type MediaDevicesLike,
+  type PreferenceStorage
+} from "../devices";
+import {
   PhoneError,
+  type AudioDeviceRole,
+  type AudioDeviceState,
+  type AudioProcessing,
+  type CallConnection,
+  type CallEndCause,
   type CallEndReason,
+  type CallQualitySummary,
+  type DeviceFallback,
   type Phone,
   type PhoneCall,
   type PhoneCallState,
   type PhoneEvent,
+  type PhoneRinger,
   type RegistrationState
 } from "../phone";
+import { QualityTracker, qualitySample, type NetworkFigures } from "../quality";
+import { SimulatedMediaDevices } from "./simulated-devices";
 
 /** The timers DemoPhone needs; structurally the same as core's Clock. */
 export interface DemoScheduler {
@@ -33,6 +51,15 @@ export interface DemoPhoneOptions {
   /** Decides each outbound call's outcome; by default numbers ending in 0000 are busy. */
   outcomeFor?: (target: string) => DemoOutcome;
   newId?: () => string;
+  /** Devices to list; default a simulated set (SimulatedMediaDevices) that can be unplugged. */
+  mediaDevices?: MediaDevicesLike;
+  /** Where device choices are remembered; default: for this phone's lifetime only. */
+  storage?: PreferenceStorage;
+  ringer?: PhoneRinger;
+  /** How long a simulated connection loss keeps calls before ending them (s); default 30. */
+  reconnectGraceSeconds?: number;
+  /** Epoch milliseconds for connection deadlines and quality samples; default Date.now. */
+  now?: () => number;
 }
 
 interface DemoCall {
@@ -44,6 +71,10 @@ interface DemoCall {
   muted: boolean;
   digits: string;
   timer?: unknown;
+  connection?: CallConnection;
+  graceTimer?: unknown;
+  quality?: QualityTracker;
+  ringing?: boolean;
 }
 
 export const DEFAULT_ANSWER_DELAY_MS = 2_500;
@@ -68,13 +99,27 @@ function defaultId(): string {
   return `demo-${Date.now().toString(36)}-${sequence}-${random}`;
 }
 
+type TimingOptions = Required<
+  Pick<
+    DemoPhoneOptions,
+    "answerDelayMs" | "noAnswerTimeoutMs" | "callerGiveUpMs" | "outcomeFor" | "newId" | "now"
+  >
+>;
+
 export class DemoPhone implements Phone {
   readonly kind = "demo" as const;
+  /** The simulated devices (unplug / plugIn), when no real ones were given. */
+  readonly simulatedDevices?: SimulatedMediaDevices;
   private registration: RegistrationState = "unregistered";
   private readonly calls = new Map<string, DemoCall>();
   private readonly listeners = new Set<(event: PhoneEvent) => void>();
   private readonly scheduler: DemoScheduler;
-  private readonly options: Required<Omit<DemoPhoneOptions, "scheduler">>;
+  private readonly options: TimingOptions;
+  private readonly devices: AudioDevices;
+  private readonly ringer?: PhoneRinger;
+  private readonly graceMs: number;
+  /** A simulated connection loss is in progress. */
+  private disconnected = false;
 
   constructor(options: DemoPhoneOptions = {}) {
     this.scheduler = options.scheduler ?? defaultScheduler;
@@ -83,8 +128,18 @@ export class DemoPhone implements Phone {
       noAnswerTimeoutMs: options.noAnswerTimeoutMs ?? DEFAULT_NO_ANSWER_TIMEOUT_MS,
       callerGiveUpMs: options.callerGiveUpMs ?? DEFAULT_CALLER_GIVE_UP_MS,
       outcomeFor: options.outcomeFor ?? defaultOutcome,
-      newId: options.newId ?? defaultId
+      newId: options.newId ?? defaultId,
+      now: options.now ?? Date.now
     };
+    if (!options.mediaDevices) this.simulatedDevices = new SimulatedMediaDevices();
+    this.devices = new AudioDevices(
+      options.mediaDevices ?? this.simulatedDevices,
+      options.storage,
+      options.mediaDevices ? undefined : true
+    );
+    this.devices.watch((change) => this.onDeviceChange(change));
+    this.ringer = options.ringer;
+    this.graceMs = Math.max(0, options.reconnectGraceSeconds ?? 30) * 1000;
   }
 
   on(listener: (event: PhoneEvent) => void): () => void {
@@ -100,6 +155,7 @@ export class DemoPhone implements Phone {
 
   async unregister(): Promise<void> {
     for (const call of [...this.calls.values()]) this.end(call, "local");
+    this.disconnected = false;
     if (this.registration !== "unregistered") this.setRegistration("unregistered");
   }
 
@@ -164,7 +220,112 @@ export class DemoPhone implements Phone {
       this.options.callerGiveUpMs
     );
     this.emit({ type: "incoming", call: this.snapshot(call) });
+    this.ring(call);
     return call.id;
+  }
+
+  /**
+   * The connection to the (imaginary) phone system drops: connected calls show as
+   * reconnecting and end after the grace period unless simulateReconnect() comes first;
+   * calls not yet connected end at once. The same events as SipPhone's.
+   */
+  simulateConnectionLoss(): void {
+    this.requireRegistered();
+    this.disconnected = true;
+    const error = new PhoneError(
+      "UNREACHABLE",
+      "Cannot reach the demo phone system (simulated); retrying."
+    );
+    this.emit({ type: "registration", state: "registering", error });
+    this.registration = "registering";
+    const since = this.options.now();
+    for (const call of [...this.calls.values()]) {
+      if ((call.state !== "connected" && call.state !== "held") || this.graceMs === 0) {
+        this.end(call, "failed", {
+          error: new PhoneError(
+            "UNREACHABLE",
+            "The connection was lost before the call was connected."
+          ),
+          cause: "connectionLost"
+        });
+        continue;
+      }
+      call.connection = {
+        state: "reconnecting",
+        lost: "signalling",
+        since,
+        graceEndsAt: since + this.graceMs
+      };
+      call.graceTimer = this.scheduler.setTimeout(() => {
+        call.graceTimer = undefined;
+        const seconds = Math.round(this.graceMs / 1000);
+        this.end(call, "failed", {
+          error: new PhoneError(
+            "UNREACHABLE",
+            `The connection to the phone system was lost and did not come back within ${seconds} s, so the call was ended.`
+          ),
+          cause: "connectionLost"
+        });
+      }, this.graceMs);
+      this.emit({ type: "callUpdated", call: this.snapshot(call) });
+    }
+  }
+
+  /** The connection is back: registered again, and every call still waiting recovers. */
+  simulateReconnect(): void {
+    if (!this.disconnected) return;
+    this.disconnected = false;
+    this.setRegistration("registered");
+    for (const call of this.calls.values()) {
+      if (!call.connection) continue;
+      if (call.graceTimer !== undefined) this.scheduler.clearTimeout(call.graceTimer);
+      call.graceTimer = undefined;
+      call.connection = undefined;
+      this.emit({ type: "callUpdated", call: this.snapshot(call) });
+    }
+  }
+
+  /** One quality sample for a connected call, from made-up network figures. */
+  simulateQuality(callId: string, figures: NetworkFigures): void {
+    const call = this.find(callId);
+    this.requireState(call, ["connected", "held"], "measure");
+    const sample = qualitySample({
+      ...figures,
+      at: this.options.now(),
+      roundTripKnown: true,
+      bitrateKbps: { send: 40, receive: 40 },
+      codec: "opus"
+    });
+    call.quality ??= new QualityTracker();
+    const summary = call.quality.add(sample);
+    this.emit({ type: "callQuality", callId, sample, summary });
+  }
+
+  callQuality(callId: string): CallQualitySummary | undefined {
+    return this.calls.get(callId)?.quality?.summary();
+  }
+
+  listCalls(): PhoneCall[] {
+    return [...this.calls.values()].map((call) => this.snapshot(call));
+  }
+
+  async listDevices(): Promise<AudioDeviceState> {
+    await this.devices.ready();
+    return this.devices.state();
+  }
+
+  async selectDevice(role: AudioDeviceRole, deviceId: string | null): Promise<void> {
+    try {
+      await this.devices.choose(role, deviceId);
+    } catch (cause) {
+      throw new PhoneError("INVALID_STATE", cause instanceof Error ? cause.message : String(cause));
+    }
+    this.emitDevices();
+  }
+
+  async setAudioProcessing(processing: Partial<AudioProcessing>): Promise<void> {
+    this.devices.setProcessing(processing);
+    this.emitDevices();
   }
 
   /** The other party hangs up (demo control and tests). */
@@ -182,6 +343,7 @@ export class DemoPhone implements Phone {
     const call = this.find(callId);
     this.requireState(call, ["ringing"], "answer");
     this.clearTimer(call);
+    this.stopRinging(call);
     this.setState(call, "connected");
   }
 
@@ -203,6 +365,7 @@ export class DemoPhone implements Phone {
   async hold(callId: string, on: boolean): Promise<void> {
     const call = this.find(callId);
     this.requireState(call, ["connected", "held"], on ? "hold" : "resume");
+    this.requireSignalling(call);
     this.setState(call, on ? "held" : "connected");
   }
 
@@ -217,6 +380,7 @@ export class DemoPhone implements Phone {
   async sendDigits(callId: string, digits: string): Promise<void> {
     const call = this.find(callId);
     this.requireState(call, ["connected"], "send digits on");
+    this.requireSignalling(call);
     if (!DIGITS.test(digits))
       throw new PhoneError("INVALID_STATE", "Digits must be 0-9, *, #, A-D or ,.");
     call.digits += digits;
@@ -225,16 +389,23 @@ export class DemoPhone implements Phone {
   async transfer(callId: string, target: string): Promise<void> {
     const call = this.find(callId);
     this.requireState(call, ["connected", "held"], "transfer");
+    this.requireSignalling(call);
     if (target.trim() === "") throw new PhoneError("CALL_FAILED", "A transfer needs a target.");
     this.end(call, "transferred");
   }
 
   async dispose(): Promise<void> {
     await this.unregister();
+    this.devices.dispose();
     this.listeners.clear();
   }
 
   private requireRegistered(): void {
+    if (this.disconnected)
+      throw new PhoneError(
+        "UNREACHABLE",
+        "The demo phone system is unreachable (a simulated connection loss)."
+      );
     if (this.registration !== "registered") {
       throw new PhoneError("INVALID_STATE", "The demo phone is not started.");
     }
@@ -244,6 +415,52 @@ export class DemoPhone implements Phone {
     const call = this.calls.get(callId);
     if (!call) throw new PhoneError("NOT_FOUND", "There is no such call.");
     return call;
+  }
+
+  private requireSignalling(call: DemoCall): void {
+    if (call.connection)
+      throw new PhoneError(
+        "INVALID_STATE",
+        "The call is reconnecting to the phone system; try again in a moment."
+      );
+  }
+
+  private ring(call: DemoCall): void {
+    if (!this.ringer) return;
+    call.ringing = true;
+    const waiting = [...this.calls.values()].some((c) => c !== call);
+    this.ringer
+      .start({
+        callId: call.id,
+        caller: call.remoteName ?? call.remoteNumber,
+        waiting,
+        sinkId: this.devices.effective("ringer")
+      })
+      .then(({ outcome, detail }) => {
+        if (!call.ringing) return;
+        this.emit(
+          detail
+            ? { type: "ringer", callId: call.id, outcome, detail }
+            : { type: "ringer", callId: call.id, outcome }
+        );
+      })
+      .catch(() => undefined);
+  }
+
+  private stopRinging(call: DemoCall): void {
+    if (!call.ringing) return;
+    call.ringing = false;
+    this.ringer?.stop(call.id);
+  }
+
+  private onDeviceChange(change: DeviceChange): void {
+    if (change.fallbacks.length === 0) this.emitDevices();
+    for (const fallback of change.fallbacks) this.emitDevices(fallback);
+  }
+
+  private emitDevices(fallback?: DeviceFallback): void {
+    const devices = this.devices.state();
+    this.emit(fallback ? { type: "devices", devices, fallback } : { type: "devices", devices });
   }
 
   private requireState(call: DemoCall, allowed: PhoneCallState[], verb: string): void {
@@ -258,12 +475,29 @@ export class DemoPhone implements Phone {
     this.emit({ type: "callUpdated", call: this.snapshot(call) });
   }
 
-  private end(call: DemoCall, reason: CallEndReason): void {
+  private end(
+    call: DemoCall,
+    reason: CallEndReason,
+    why: { error?: PhoneError; cause?: CallEndCause } = {}
+  ): void {
     if (call.state === "ended") return;
     this.clearTimer(call);
+    this.stopRinging(call);
+    if (call.graceTimer !== undefined) this.scheduler.clearTimeout(call.graceTimer);
+    call.graceTimer = undefined;
+    call.connection = undefined;
     call.state = "ended";
     this.calls.delete(call.id);
-    this.emit({ type: "callEnded", call: this.snapshot(call), reason });
+    const event: PhoneEvent & { type: "callEnded" } = {
+      type: "callEnded",
+      call: this.snapshot(call),
+      reason
+    };
+    if (why.error) event.error = why.error;
+    if (why.cause) event.cause = why.cause;
+    const quality = call.quality?.summary();
+    if (quality) event.quality = quality;
+    this.emit(event);
   }
 
   private clearTimer(call: DemoCall): void {
@@ -285,6 +519,7 @@ export class DemoPhone implements Phone {
       muted: call.muted
     };
     if (call.remoteName !== undefined) view.remoteName = call.remoteName;
+    if (call.connection) view.connection = call.connection;
     return view;
   }
 

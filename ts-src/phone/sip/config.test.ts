@@ -76,8 +76,20 @@ describe("validateSipConfig", () => {
       registerExpires: 600,
       reconnectBaseMs: 1000,
       reconnectMaxMs: 30_000,
-      iceGatheringTimeoutMs: 2000
+      iceGatheringTimeoutMs: 2000,
+      reconnectGraceMs: 30_000,
+      qualityIntervalMs: 2000
     });
+  });
+  it("takes the grace period in whole seconds, 0 to 300", () => {
+    expect(validateSipConfig({ ...base, reconnectGraceSeconds: 0 }).reconnectGraceMs).toBe(0);
+    expect(validateSipConfig({ ...base, reconnectGraceSeconds: 300 }).reconnectGraceMs).toBe(
+      300_000
+    );
+    for (const bad of [-1, 301, 2.5, "30"])
+      expect(() => validateSipConfig({ ...base, reconnectGraceSeconds: bad as never })).toThrow(
+        /reconnectGraceSeconds .* from 0 to 300/
+      );
   });
   it("checks the numeric knobs", () => {
     expect(() => validateSipConfig({ ...base, registerExpires: 5 })).toThrow(/registerExpires/);

@@ -2,7 +2,8 @@
  * SipPhone configuration: what the call center's sipSettings provide, checked before any
  * connection is attempted so a bad value gives one clear CONFIG error instead of a hang.
  */
-import { PhoneError } from "../phone";
+import type { MediaDevicesLike } from "../devices";
+import { PhoneError, type PhoneRinger } from "../phone";
 
 /** Key/value storage for the stable +sip.instance id (never for credentials). */
 export interface InstanceIdStorage {
@@ -15,6 +16,14 @@ export interface SipMediaOptions {
   getUserMedia?: (constraints: MediaStreamConstraints) => Promise<MediaStream>;
   /** Creates the element that plays a call's remote audio; removed when the call ends. */
   createAudioElement?: () => HTMLAudioElement;
+  /** Device list and hot-plug events; default `navigator.mediaDevices`. */
+  mediaDevices?: MediaDevicesLike;
+}
+
+/** Where `online` / `offline` events come from; default `window`. */
+export interface NetworkEvents {
+  addEventListener(type: "online" | "offline", listener: () => void): void;
+  removeEventListener(type: "online" | "offline", listener: () => void): void;
 }
 
 export interface SipPhoneConfig {
@@ -34,6 +43,16 @@ export interface SipPhoneConfig {
   reconnect?: { baseMs?: number; maxMs?: number };
   /** How long ICE gathering may take before the offer/answer is sent anyway. */
   iceGatheringTimeoutMs?: number;
+  /**
+   * How long a connected call is kept while the WebSocket (or its audio path) is lost, in
+   * seconds: 0–300, default 30. 0 ends calls at once when the connection drops.
+   */
+  reconnectGraceSeconds?: number;
+  /** How often a connected call's quality is sampled (getStats), ms; default 2000. */
+  qualityIntervalMs?: number;
+  /** Rings for incoming calls (platform/ringer.ts); none: the phone stays silent. */
+  ringer?: PhoneRinger;
+  network?: NetworkEvents;
 }
 
 export interface ValidSipConfig {
@@ -44,6 +63,8 @@ export interface ValidSipConfig {
   reconnectBaseMs: number;
   reconnectMaxMs: number;
   iceGatheringTimeoutMs: number;
+  reconnectGraceMs: number;
+  qualityIntervalMs: number;
 }
 
 const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
@@ -144,6 +165,9 @@ export function validateSipConfig(config: SipPhoneConfig): ValidSipConfig {
       2000,
       100,
       30_000
-    )
+    ),
+    reconnectGraceMs:
+      positiveInt("reconnectGraceSeconds", config.reconnectGraceSeconds, 30, 0, 300) * 1000,
+    qualityIntervalMs: positiveInt("qualityIntervalMs", config.qualityIntervalMs, 2000, 250, 60_000)
   };
 }

@@ -88,3 +88,30 @@ export function mediaError(cause: unknown): PhoneError {
   const message = cause instanceof Error && cause.message ? cause.message : String(cause);
   return new PhoneError("CALL_FAILED", `The call could not start: ${message}`);
 }
+
+/** A call that was not connected yet when the WebSocket dropped: it cannot be recovered. */
+export function droppedCallError(): PhoneError {
+  return new PhoneError(
+    "UNREACHABLE",
+    "The connection to the phone system was lost before the call was connected, so the call was ended."
+  );
+}
+
+/** The grace period ran out before the signalling connection or the audio path came back. */
+export function graceExpiredError(lost: "signalling" | "media", graceMs: number): PhoneError {
+  const seconds = Math.round(graceMs / 1000);
+  return new PhoneError(
+    "UNREACHABLE",
+    lost === "signalling"
+      ? `The connection to the phone system was lost and did not come back within ${seconds} s, so the call was ended.`
+      : `The call's audio was lost and did not come back within ${seconds} s, so the call was ended.`
+  );
+}
+
+/** Call controls that need signalling while the call is being recovered. */
+export function reconnectingError(): PhoneError {
+  return new PhoneError(
+    "INVALID_STATE",
+    "The call is reconnecting to the phone system; try again in a moment."
+  );
+}

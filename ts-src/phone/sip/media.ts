@@ -1,25 +1,27 @@
 /**
- * Local microphone and remote audio for SipPhone: device choice shared by all calls, and one
- * <audio> element per call playing the far end.
+ * Local microphone and remote audio for SipPhone: getUserMedia with the agent's device choice
+ * and audio processing switches, and one <audio> element per call playing the far end on the
+ * chosen output.
  */
+import type { AudioDevices } from "../devices";
 import type { SipMediaOptions } from "./config";
 
-type SinkableAudio = HTMLAudioElement & { setSinkId?: (id: string) => Promise<void> };
+type SinkableAudio = HTMLAudioElement & {
+  setSinkId?: (id: string) => Promise<void>;
+  sinkId?: string;
+};
 
-export class MediaDevicesState {
-  inputDeviceId: string | null = null;
-  outputDeviceId: string | null = null;
+export class SipMedia {
+  constructor(
+    readonly devices: AudioDevices,
+    private readonly options: SipMediaOptions = {}
+  ) {}
 
-  constructor(private readonly options: SipMediaOptions = {}) {}
-
-  /** Audio-only constraints honouring the chosen microphone (`exact`, so a wrong id fails loudly). */
+  /** Audio-only constraints: the microphone in effect (`exact`, so a wrong id fails loudly). */
   constraints(requested?: MediaStreamConstraints): MediaStreamConstraints {
     if (requested && requested.audio === false && !requested.video)
       return { audio: false, video: false };
-    const audio: MediaTrackConstraints | boolean = this.inputDeviceId
-      ? { deviceId: { exact: this.inputDeviceId } }
-      : true;
-    return { audio, video: false };
+    return { audio: this.devices.audioConstraints(), video: false };
   }
 
   getUserMedia(constraints: MediaStreamConstraints): Promise<MediaStream> {
@@ -47,7 +49,7 @@ export class MediaDevicesState {
 export class CallAudio {
   private element?: SinkableAudio;
 
-  constructor(private readonly devices: MediaDevicesState) {}
+  constructor(private readonly media: SipMedia) {}
 
   get audioElement(): HTMLAudioElement | undefined {
     return this.element;
@@ -55,17 +57,19 @@ export class CallAudio {
 
   attach(stream: MediaStream): void {
     if (!this.element) {
-      this.element = this.devices.createAudioElement() as SinkableAudio;
-      void this.setSink(this.devices.outputDeviceId);
+      this.element = this.media.createAudioElement() as SinkableAudio;
+      void this.setSink(this.media.devices.effective("output")).catch(() => undefined);
     }
     if (this.element.srcObject !== stream) this.element.srcObject = stream;
     // Autoplay may be blocked until the agent interacts with the page; answering is such an interaction.
     this.element.play?.()?.catch(() => undefined);
   }
 
+  /** Plays the call on `deviceId` (null: the default); a no-op where setSinkId is missing. */
   async setSink(deviceId: string | null): Promise<void> {
     const element = this.element;
     if (!element || typeof element.setSinkId !== "function") return;
+    if ((element.sinkId ?? "") === (deviceId ?? "")) return;
     await element.setSinkId(deviceId ?? "");
   }
 

@@ -2,43 +2,67 @@
  * SipPhone: the Phone interface over sip.js 0.21 (core API) and WebRTC audio.
  * One UserAgent and one Registerer per signed-in agent; one sip.js Session per call, keyed by
  * its SIP Call-ID. The password lives only in this object's memory (and sip.js's).
+ * Connected calls survive a lost WebSocket for a grace period: the phone reconnects,
+ * re-registers and re-INVITEs each call with an ICE restart (recovery.ts).
  */
 import {
-  Info,
+  defaultSessionDescriptionHandlerFactory,
   Invitation,
   Inviter,
-  Notification,
-  Referral,
   Registerer,
   RegistererState,
   Session,
   SessionState,
   UserAgent,
-  Web
-} from "sip.js";
-import type { IncomingResponse } from "sip.js/lib/core/messages/incoming-response.js";
+  type IncomingResponse,
+  type Info,
+  type Notification,
+  type Referral,
+  type SessionDescriptionHandler,
+  type SessionDescriptionHandlerOptions
+} from "./sip-lib";
+import { AudioDevices, type DeviceChange, type MediaDevicesLike } from "../devices";
 import {
-  CallDirection,
-  CallEndReason,
-  Phone,
-  PhoneCall,
-  PhoneCallState,
   PhoneError,
-  PhoneEvent,
-  RegistrationState,
-  SipCredentials
+  type AudioDeviceRole,
+  type AudioDeviceState,
+  type AudioProcessing,
+  type CallConnection,
+  type CallDirection,
+  type CallEndCause,
+  type CallEndReason,
+  type CallQualitySummary,
+  type DeviceFallback,
+  type Phone,
+  type PhoneCall,
+  type PhoneCallState,
+  type PhoneEvent,
+  type PhoneRinger,
+  type RegistrationState,
+  type SipCredentials
 } from "../phone";
 import { backoffDelay } from "./backoff";
-import { SipPhoneConfig, ValidSipConfig, validateSipConfig } from "./config";
+import {
+  type NetworkEvents,
+  type SipPhoneConfig,
+  type ValidSipConfig,
+  validateSipConfig
+} from "./config";
 import {
   callFailure,
+  droppedCallError,
+  graceExpiredError,
   isPermanentRegistrationError,
   mediaError,
+  reconnectingError,
   registrationError,
   unreachableError
 } from "./errors";
 import { stableInstanceId } from "./instance-id";
-import { CallAudio, MediaDevicesState } from "./media";
+import { LiveMedia, type LiveCallMedia } from "./live-media";
+import { CallAudio, SipMedia } from "./media";
+import { QualityMonitor } from "./quality-monitor";
+import { iceLost, iceUp, reinviteWithIceRestart, watchIce } from "./recovery";
 import { aorFor, displayNumber, targetUri, uriFromNameAddr } from "./uri";
 
 const DTMF_DIGITS = /^[0-9A-D*#,]+$/i;
@@ -47,6 +71,12 @@ const DTMF_GAP_MS = 70;
 const DTMF_READY_WAIT_MS = 2000;
 /** How long a transferor waits for the transferee's final NOTIFY before hanging up anyway. */
 const TRANSFER_NOTIFY_TIMEOUT_MS = 15_000;
+/** ICE `disconnected` often heals by itself within a second or two; restart only after this. */
+const ICE_DISCONNECTED_WAIT_MS = 2000;
+/** Spacing of re-INVITE retries (glare, 5xx, a connection that is not up yet). */
+const RECOVERY_RETRY_MS = 1000;
+/** A restarted ICE that has not connected after this gets another restart. */
+const ICE_RESTART_RETRY_MS = 5000;
 
 interface CallEntry {
   id: string;
@@ -60,10 +90,20 @@ interface CallEntry {
   /** Set by whoever knows why the call is ending, before sip.js reports Terminated. */
   endReason?: CallEndReason;
   endError?: PhoneError;
+  endCause?: CallEndCause;
   audio: CallAudio;
   /** Reached Established at least once (tells a missed call from a dropped one). */
   established: boolean;
   ended: boolean;
+  /** Set while the call is being recovered; the call ends when its grace period runs out. */
+  connection?: CallConnection;
+  graceTimer?: ReturnType<typeof setTimeout>;
+  /** A recovery re-INVITE is in flight. */
+  recovering: boolean;
+  retryTimer?: ReturnType<typeof setTimeout>;
+  iceTimer?: ReturnType<typeof setTimeout>;
+  unwatchIce?: () => void;
+  ringing: boolean;
 }
 
 type SipSession = Inviter | Invitation;
@@ -72,7 +112,14 @@ export class SipPhone implements Phone {
   readonly kind = "sip" as const;
   private readonly config: ValidSipConfig;
   private readonly instanceId: string;
-  private readonly devices: MediaDevicesState;
+  private readonly devices: AudioDevices;
+  private readonly media: SipMedia;
+  private readonly liveMedia: LiveMedia;
+  private readonly quality: QualityMonitor;
+  private readonly network?: NetworkEvents;
+  private readonly ringer?: PhoneRinger;
+  private readonly onOnline = () => this.networkChanged(true);
+  private readonly onOffline = () => this.networkChanged(false);
   private readonly listeners = new Set<(event: PhoneEvent) => void>();
   private readonly calls = new Map<string, CallEntry>();
   private ua?: UserAgent;
@@ -91,7 +138,28 @@ export class SipPhone implements Phone {
   constructor(config: SipPhoneConfig) {
     this.config = validateSipConfig(config);
     this.instanceId = stableInstanceId(config.instanceId, config.storage);
-    this.devices = new MediaDevicesState(config.media);
+    this.ringer = config.ringer;
+    const mediaDevices: MediaDevicesLike | undefined =
+      config.media?.mediaDevices ??
+      (typeof navigator !== "undefined" ? navigator.mediaDevices : undefined);
+    this.devices = new AudioDevices(mediaDevices, config.storage);
+    this.media = new SipMedia(this.devices, config.media);
+    this.liveMedia = new LiveMedia(this.media, this.devices, (fallback) =>
+      this.emitDevices(fallback)
+    );
+    this.devices.watch((change) => void this.onDeviceChange(change));
+    this.quality = new QualityMonitor(
+      this.config.qualityIntervalMs,
+      () =>
+        this.liveEntries()
+          .filter((e) => e.session.state === SessionState.Established)
+          .map((e) => ({ id: e.id, pc: this.sdhOf(e)?.peerConnection, held: e.held })),
+      (callId, sample, summary) => this.emit({ type: "callQuality", callId, sample, summary })
+    );
+    this.network =
+      config.network ?? (typeof window !== "undefined" ? (window as NetworkEvents) : undefined);
+    this.network?.addEventListener("online", this.onOnline);
+    this.network?.addEventListener("offline", this.onOffline);
   }
 
   on(listener: (event: PhoneEvent) => void): () => void {
@@ -231,6 +299,11 @@ export class SipPhone implements Phone {
     const entry = this.requireCall(callId);
     const session = entry.session as SipSession;
     entry.endReason ??= "local";
+    if (!this.ua?.isConnected()) {
+      // No way to send the BYE now: end here, and send it once the connection is back.
+      this.abandon(entry);
+      return;
+    }
     switch (session.state) {
       case SessionState.Initial:
       case SessionState.Establishing:
@@ -364,38 +437,63 @@ export class SipPhone implements Phone {
     }, 5000);
   }
 
-  /**
-   * Microphone for new calls and the calls in progress. A device that cannot be opened leaves
-   * the previous choice in place.
-   */
-  async setInputDevice(deviceId: string | null): Promise<void> {
-    const previous = this.devices.inputDeviceId;
-    this.devices.inputDeviceId = deviceId || null;
-    const live = [...this.calls.values()].filter(
-      (entry) => !entry.ended && entry.session.sessionDescriptionHandler
-    );
-    try {
-      if (live.length === 0) {
-        const probe = await this.devices.getUserMedia(this.devices.constraints());
-        probe.getTracks().forEach((track) => track.stop());
-      }
-      for (const entry of live) {
-        const sdh = entry.session.sessionDescriptionHandler as Web.SessionDescriptionHandler;
-        await replaceMicrophone(sdh, await this.devices.getUserMedia(this.devices.constraints()));
-        this.applyTrackState(entry);
-      }
-    } catch (cause) {
-      this.devices.inputDeviceId = previous;
-      throw mediaError(cause);
-    }
+  async listDevices(): Promise<AudioDeviceState> {
+    await this.devices.ready();
+    return this.devices.state();
   }
 
-  /** Speaker for every call's audio (HTMLMediaElement.setSinkId, where the browser has it). */
-  async setOutputDevice(deviceId: string | null): Promise<void> {
-    this.devices.outputDeviceId = deviceId || null;
-    await Promise.all(
-      [...this.calls.values()].map((entry) => entry.audio.setSink(this.devices.outputDeviceId))
-    );
+  /**
+   * Chooses the microphone, the call audio output or the ringer output (null: the default),
+   * for new calls and the calls in progress. A microphone that cannot be opened leaves the
+   * previous choice in place.
+   */
+  async selectDevice(role: AudioDeviceRole, deviceId: string | null): Promise<void> {
+    this.assertUsable();
+    let previous: string | null;
+    try {
+      previous = await this.devices.choose(role, deviceId);
+    } catch (cause) {
+      // An unknown microphone is one that cannot be opened, as when getUserMedia says so.
+      if (role === "input") throw mediaError({ name: "NotFoundError" });
+      throw new PhoneError("INVALID_STATE", cause instanceof Error ? cause.message : String(cause));
+    }
+    try {
+      if (role === "input")
+        await this.liveMedia.applyMicrophone(this.liveCallMedia(), { probe: true });
+      else if (role === "output") await this.liveMedia.applyOutput(this.liveCallMedia());
+    } catch (cause) {
+      this.devices.revert(role, previous);
+      if (role === "output")
+        await this.liveMedia.applyOutput(this.liveCallMedia()).catch(() => undefined);
+      throw role === "input"
+        ? mediaError(cause)
+        : new PhoneError("MEDIA_DENIED", `The chosen speaker cannot be used: ${String(cause)}`);
+    }
+    this.emitDevices();
+  }
+
+  /** Microphone for new calls and the calls in progress (selectDevice("input", …)). */
+  setInputDevice(deviceId: string | null): Promise<void> {
+    return this.selectDevice("input", deviceId || null);
+  }
+
+  /** Speaker for every call's audio (selectDevice("output", …)). */
+  setOutputDevice(deviceId: string | null): Promise<void> {
+    return this.selectDevice("output", deviceId || null);
+  }
+
+  /** Echo cancellation, noise suppression, auto gain: re-opens the microphone of live calls. */
+  async setAudioProcessing(processing: Partial<AudioProcessing>): Promise<void> {
+    this.assertUsable();
+    this.devices.setProcessing(processing);
+    await this.liveMedia.applyMicrophone(this.liveCallMedia()).catch((cause) => {
+      throw mediaError(cause);
+    });
+    this.emitDevices();
+  }
+
+  callQuality(callId: string): CallQualitySummary | undefined {
+    return this.quality.summary(callId);
   }
 
   /** The calls currently known, for hosts that reattach after a reload of their UI. */
@@ -407,11 +505,15 @@ export class SipPhone implements Phone {
     if (this.disposed) return;
     this.wanted = false;
     this.clearReconnect();
+    this.network?.removeEventListener("online", this.onOnline);
+    this.network?.removeEventListener("offline", this.onOffline);
+    this.devices.dispose();
     for (const entry of [...this.calls.values()]) {
       entry.endReason ??= "local";
       await this.hangup(entry.id).catch(() => this.finish(entry));
     }
     await this.teardownAgent();
+    this.quality.stop();
     this.disposed = true;
     this.listeners.clear();
   }
@@ -435,8 +537,8 @@ export class SipPhone implements Phone {
       logLevel: "error",
       userAgentString: "OpenCTI-Softphone (sip.js 0.21)",
       transportOptions: { server: this.config.webSocketUrl, connectionTimeout: 5 },
-      sessionDescriptionHandlerFactory: Web.defaultSessionDescriptionHandlerFactory((constraints) =>
-        this.devices.getUserMedia(this.devices.constraints(constraints))
+      sessionDescriptionHandlerFactory: defaultSessionDescriptionHandlerFactory((constraints) =>
+        this.liveMedia.openMicrophone(constraints)
       ),
       sessionDescriptionHandlerFactoryOptions: {
         peerConnectionConfiguration: { iceServers: this.config.iceServers },
@@ -449,7 +551,7 @@ export class SipPhone implements Phone {
         },
         onDisconnect: (error) => {
           if (generation !== this.generation || !error || !this.wanted) return;
-          this.dropCallsOnConnectionLoss();
+          this.onConnectionLost();
           this.setRegistration("registering", unreachableError(this.config.webSocketUrl, error));
           this.scheduleReconnect(generation);
         }
@@ -547,28 +649,171 @@ export class SipPhone implements Phone {
       return;
     }
     this.releaseOrphans();
+    // In parallel with the REGISTER: in-dialog requests need no registration.
+    this.recoverCalls();
     await this.sendRegister(generation).catch(() => undefined);
   }
 
+  // ---- call survival -------------------------------------------------------------------------
+
   /**
-   * Without its signalling connection a call cannot be held, transferred or hung up by the far
-   * end (the PBX's BYE has no way back), so it ends at once, with a reason, rather than
-   * lingering as a call nobody can end. The far end gets our BYE once we are reconnected.
+   * The WebSocket dropped. Connected calls are kept (their media may well still flow) until
+   * the grace period runs out; calls not yet connected cannot be recovered and end at once.
    */
-  private dropCallsOnConnectionLoss(): void {
-    for (const entry of [...this.calls.values()]) {
-      if (entry.ended) continue;
-      entry.endReason = "failed";
-      entry.endError = new PhoneError(
-        "UNREACHABLE",
-        "The connection to the phone system was lost, so the call was ended."
-      );
-      this.orphans.add(entry.session as SipSession);
-      const sdh = entry.session.sessionDescriptionHandler as
-        Web.SessionDescriptionHandler | undefined;
-      sdh?.close();
-      this.finish(entry);
+  private onConnectionLost(): void {
+    for (const entry of this.liveEntries()) {
+      if (entry.session.state === SessionState.Established && this.config.reconnectGraceMs > 0)
+        this.markReconnecting(entry, "signalling");
+      else {
+        entry.endReason = "failed";
+        entry.endError = droppedCallError();
+        entry.endCause = "connectionLost";
+        this.abandon(entry);
+      }
     }
+  }
+
+  /** Shows the call as reconnecting; the first loss of an incident sets the deadline. */
+  private markReconnecting(entry: CallEntry, lost: CallConnection["lost"]): void {
+    const current = entry.connection;
+    if (current?.lost === lost || (current && lost === "media")) return;
+    const since = current?.since ?? Date.now();
+    const graceEndsAt = current?.graceEndsAt ?? since + this.config.reconnectGraceMs;
+    entry.connection = { state: "reconnecting", lost, since, graceEndsAt };
+    if (!entry.graceTimer)
+      entry.graceTimer = setTimeout(() => this.graceExpired(entry), graceEndsAt - Date.now());
+    this.emit({ type: "callUpdated", call: this.snapshot(entry) });
+  }
+
+  private recovered(entry: CallEntry): void {
+    if (entry.ended || !entry.connection) return;
+    clearTimeout(entry.graceTimer);
+    clearTimeout(entry.retryTimer);
+    entry.graceTimer = entry.retryTimer = undefined;
+    entry.connection = undefined;
+    this.emit({ type: "callUpdated", call: this.snapshot(entry) });
+  }
+
+  /** Re-INVITEs every call that is waiting to be recovered (we are connected again). */
+  private recoverCalls(): void {
+    for (const entry of this.liveEntries()) if (entry.connection) void this.recover(entry);
+  }
+
+  /**
+   * One recovery attempt: a re-INVITE with an ICE restart over the current connection. The far
+   * end learns our new contact from it (a target refresh), so its BYE finds us again.
+   */
+  private async recover(entry: CallEntry): Promise<void> {
+    if (entry.ended || entry.recovering || !entry.connection || !this.ua?.isConnected()) return;
+    clearTimeout(entry.retryTimer);
+    entry.retryTimer = undefined;
+    entry.recovering = true;
+    const { outcome } = await reinviteWithIceRestart(entry.session, {
+      ...this.mediaOptions(),
+      hold: entry.held
+    });
+    entry.recovering = false;
+    if (entry.ended || !entry.connection) return;
+    if (outcome === "gone") {
+      // The far end hung up (or vanished) while we could not hear its BYE.
+      entry.endReason = "remote";
+      entry.session.bye().catch(() => this.finish(entry));
+      return;
+    }
+    if (outcome === "retry") {
+      entry.retryTimer = setTimeout(() => void this.recover(entry), RECOVERY_RETRY_MS);
+      return;
+    }
+    const pc = this.sdhOf(entry)?.peerConnection;
+    if (!pc || iceUp(pc.iceConnectionState) || outcome === "refused") {
+      this.recovered(entry);
+      return;
+    }
+    if (entry.connection.lost === "signalling") {
+      // Signalling is back; the audio path is still coming up (the ICE watch finishes it).
+      entry.connection = { ...entry.connection, lost: "media" };
+      this.emit({ type: "callUpdated", call: this.snapshot(entry) });
+    }
+    // Still no audio path a while later (the network is not back yet): restart ICE again.
+    entry.retryTimer = setTimeout(() => {
+      if (!iceUp(pc.iceConnectionState)) void this.recover(entry);
+    }, ICE_RESTART_RETRY_MS);
+  }
+
+  private graceExpired(entry: CallEntry): void {
+    entry.graceTimer = undefined;
+    const connection = entry.connection;
+    if (entry.ended || !connection) return;
+    entry.endReason = "failed";
+    entry.endCause = connection.lost === "signalling" ? "connectionLost" : "mediaLost";
+    entry.endError = graceExpiredError(connection.lost, this.config.reconnectGraceMs);
+    if (this.ua?.isConnected() && entry.session.state === SessionState.Established) {
+      // sip.js holds the BYE until a pending re-INVITE completes; the call ends here now.
+      entry.session.bye().catch(() => undefined);
+      this.sdhOf(entry)?.close();
+      this.finish(entry);
+    } else this.abandon(entry);
+  }
+
+  /** Watches the call's audio path: a broken one gets an ICE restart without a WebSocket cut. */
+  private watchMedia(entry: CallEntry): void {
+    const pc = this.sdhOf(entry)?.peerConnection;
+    if (!pc || entry.unwatchIce) return;
+    entry.unwatchIce = watchIce(pc, (state) => {
+      if (entry.ended) return;
+      clearTimeout(entry.iceTimer);
+      entry.iceTimer = undefined;
+      if (iceUp(state)) {
+        if (entry.connection?.lost === "media" && !entry.recovering) this.recovered(entry);
+        return;
+      }
+      if (!iceLost(state) || this.config.reconnectGraceMs === 0) return;
+      const restart = () => {
+        if (entry.ended || !iceLost(pc.iceConnectionState)) return;
+        this.markReconnecting(entry, "media");
+        void this.recover(entry);
+      };
+      if (state === "failed") restart();
+      else entry.iceTimer = setTimeout(restart, ICE_DISCONNECTED_WAIT_MS);
+    });
+  }
+
+  /**
+   * `online` after `offline` (or a network change): reconnect now instead of waiting for the
+   * back-off, and restart ICE on connected calls since the network path may be new.
+   * `offline`: the calls are shown as reconnecting; their grace period starts.
+   */
+  private networkChanged(online: boolean): void {
+    if (this.disposed || !this.wanted) return;
+    const established = this.liveEntries().filter(
+      (e) => e.session.state === SessionState.Established
+    );
+    if (!online) {
+      if (this.config.reconnectGraceMs > 0)
+        for (const entry of established) this.markReconnecting(entry, "signalling");
+      return;
+    }
+    if (!this.ua?.isConnected()) {
+      this.clearReconnect();
+      void this.reconnect(this.generation);
+      return;
+    }
+    for (const entry of established) {
+      if (!entry.connection && this.config.reconnectGraceMs > 0)
+        this.markReconnecting(entry, "media");
+      void this.recover(entry);
+    }
+    void this.sendRegister(this.generation).catch(() => undefined);
+  }
+
+  /**
+   * Ends a call here without signalling (none is possible now); its media is released and the
+   * far end gets our BYE (or CANCEL) once we are connected again.
+   */
+  private abandon(entry: CallEntry): void {
+    this.orphans.add(entry.session as SipSession);
+    this.sdhOf(entry)?.close();
+    this.finish(entry);
   }
 
   private releaseOrphans(): void {
@@ -632,6 +877,36 @@ export class SipPhone implements Phone {
     // 180 Ringing tells the caller (and the PBX's ring timer) that the agent is being alerted.
     invitation.progress().catch(() => undefined);
     this.emit({ type: "incoming", call: this.snapshot(entry) });
+    this.ring(entry);
+  }
+
+  private ring(entry: CallEntry): void {
+    const ringer = this.ringer;
+    if (!ringer) return;
+    entry.ringing = true;
+    const waiting = this.liveEntries().some((e) => e !== entry);
+    ringer
+      .start({
+        callId: entry.id,
+        caller: entry.remoteName || entry.remoteNumber,
+        waiting,
+        sinkId: this.devices.effective("ringer")
+      })
+      .then(({ outcome, detail }) => {
+        if (!entry.ringing) return;
+        this.emit(
+          detail
+            ? { type: "ringer", callId: entry.id, outcome, detail }
+            : { type: "ringer", callId: entry.id, outcome }
+        );
+      })
+      .catch(() => undefined);
+  }
+
+  private stopRinging(entry: CallEntry): void {
+    if (!entry.ringing) return;
+    entry.ringing = false;
+    this.ringer?.stop(entry.id);
   }
 
   private track(
@@ -650,9 +925,11 @@ export class SipPhone implements Phone {
       state,
       muted: false,
       held: false,
-      audio: new CallAudio(this.devices),
+      audio: new CallAudio(this.media),
       established: false,
-      ended: false
+      ended: false,
+      recovering: false,
+      ringing: false
     };
     this.calls.set(entry.id, entry);
     session.delegate = {
@@ -671,8 +948,11 @@ export class SipPhone implements Phone {
     };
     session.stateChange.addListener((sessionState) => {
       if (sessionState === SessionState.Established) {
+        this.stopRinging(entry);
         this.attachAudio(entry);
         this.applyTrackState(entry);
+        this.watchMedia(entry);
+        this.quality.start();
         this.update(entry, entry.held ? "held" : "connected");
       } else if (sessionState === SessionState.Terminated) {
         // sip.js terminates an Inviter before calling the request delegate's onReject, which
@@ -743,28 +1023,66 @@ export class SipPhone implements Phone {
     if (entry.ended) return;
     entry.ended = true;
     entry.state = "ended";
+    entry.connection = undefined;
+    this.stopRinging(entry);
+    for (const timer of [entry.graceTimer, entry.retryTimer, entry.iceTimer]) clearTimeout(timer);
+    entry.unwatchIce?.();
     entry.audio.detach();
     this.calls.delete(entry.id);
     const reason =
       entry.endReason ??
       (entry.direction === "inbound" && !entry.established ? "missed" : "failed");
-    const call = this.snapshot(entry);
-    this.emit(
-      entry.endError
-        ? { type: "callEnded", call, reason, error: entry.endError }
-        : { type: "callEnded", call, reason }
-    );
+    const event: PhoneEvent & { type: "callEnded" } = {
+      type: "callEnded",
+      call: this.snapshot(entry),
+      reason
+    };
+    if (entry.endError) event.error = entry.endError;
+    if (entry.endCause) event.cause = entry.endCause;
+    const quality = this.quality.end(entry.id);
+    if (quality) event.quality = quality;
+    this.emit(event);
   }
 
   private attachAudio(entry: CallEntry): void {
-    const sdh = entry.session.sessionDescriptionHandler as
-      Web.SessionDescriptionHandler | undefined;
+    const sdh = this.sdhOf(entry);
     if (sdh) entry.audio.attach(sdh.remoteMediaStream);
   }
 
+  private sdhOf(entry: CallEntry): SessionDescriptionHandler | undefined {
+    return entry.session.sessionDescriptionHandler as SessionDescriptionHandler | undefined;
+  }
+
+  private liveEntries(): CallEntry[] {
+    return [...this.calls.values()].filter((entry) => !entry.ended);
+  }
+
+  private liveCallMedia(): LiveCallMedia[] {
+    return this.liveEntries().map((entry) => ({
+      sdh: this.sdhOf(entry),
+      audio: entry.audio,
+      applyTrackState: () => this.applyTrackState(entry)
+    }));
+  }
+
+  /** Hot-plug: re-apply what changed (a removed headset falls back to the default) and tell. */
+  private async onDeviceChange(change: DeviceChange): Promise<void> {
+    if (this.disposed) return;
+    if (change.changed.includes("input"))
+      await this.liveMedia.applyMicrophone(this.liveCallMedia()).catch(() => undefined);
+    if (change.changed.includes("output"))
+      await this.liveMedia.applyOutput(this.liveCallMedia()).catch(() => undefined);
+    if (change.fallbacks.length === 0) this.emitDevices();
+    for (const fallback of change.fallbacks) this.emitDevices(fallback);
+  }
+
+  private emitDevices(fallback?: DeviceFallback): void {
+    const devices = this.devices.state();
+    this.emit(fallback ? { type: "devices", devices, fallback } : { type: "devices", devices });
+  }
+
   private applyTrackState(entry: CallEntry): void {
-    const sdh = entry.session.sessionDescriptionHandler as
-      Web.SessionDescriptionHandler | undefined;
+    const sdh = this.sdhOf(entry);
     if (!sdh) return;
     sdh.enableSenderTracks(!entry.muted && !entry.held);
     sdh.enableReceiverTracks(!entry.held);
@@ -775,8 +1093,7 @@ export class SipPhone implements Phone {
    * canInsertDTMF only once the media transport is up, which can trail the SIP 200 OK.
    */
   private async dtmfSender(entry: CallEntry): Promise<RTCDTMFSender | undefined> {
-    const sdh = entry.session.sessionDescriptionHandler as
-      Web.SessionDescriptionHandler | undefined;
+    const sdh = entry.session.sessionDescriptionHandler as SessionDescriptionHandler | undefined;
     const pc = sdh?.peerConnection;
     const dtmf = pc?.getSenders().find((s) => s.track?.kind === "audio")?.dtmf;
     if (!pc || !dtmf || !/telephone-event/i.test(pc.remoteDescription?.sdp ?? "")) return undefined;
@@ -788,24 +1105,27 @@ export class SipPhone implements Phone {
 
   private update(entry: CallEntry, state: PhoneCallState): void {
     if (entry.ended) return;
+    if (state === "held" || entry.state === "held") this.quality.reset(entry.id);
     entry.state = state;
     entry.established = true;
     this.emit({ type: "callUpdated", call: this.snapshot(entry) });
   }
 
   private snapshot(entry: CallEntry): PhoneCall {
-    const call: PhoneCall = {
+    const call: { -readonly [K in keyof PhoneCall]: PhoneCall[K] } = {
       id: entry.id,
       direction: entry.direction,
       remoteNumber: entry.remoteNumber,
       state: entry.state,
       muted: entry.muted
     };
-    return entry.remoteName ? { ...call, remoteName: entry.remoteName } : call;
+    if (entry.remoteName) call.remoteName = entry.remoteName;
+    if (entry.connection) call.connection = entry.connection;
+    return call;
   }
 
-  private mediaOptions(): Web.SessionDescriptionHandlerOptions {
-    return { constraints: this.devices.constraints() };
+  private mediaOptions(): SessionDescriptionHandlerOptions {
+    return { constraints: this.media.constraints() };
   }
 
   private requireRegistered(): UserAgent {
@@ -822,10 +1142,13 @@ export class SipPhone implements Phone {
     return entry;
   }
 
+  /** A connected call whose signalling works (hold, transfer, DTMF need it). */
   private requireEstablished(callId: string): CallEntry & { session: Session } {
     const entry = this.requireCall(callId);
     if (entry.session.state !== SessionState.Established)
       throw new PhoneError("INVALID_STATE", "The call is not connected.");
+    if (entry.connection?.lost === "signalling" || !this.ua?.isConnected())
+      throw reconnectingError();
     return entry;
   }
 
@@ -842,24 +1165,6 @@ export class SipPhone implements Phone {
       }
     }
   }
-}
-
-/** Swaps the microphone track of a live call without renegotiation (RTCRtpSender.replaceTrack). */
-async function replaceMicrophone(
-  sdh: Web.SessionDescriptionHandler,
-  stream: MediaStream
-): Promise<void> {
-  const track = stream.getAudioTracks()[0];
-  if (!track) throw new PhoneError("MEDIA_DENIED", "The chosen microphone gave no audio.");
-  const sender = sdh.peerConnection?.getSenders().find((s) => s.track?.kind === "audio");
-  if (!sender) return;
-  const local = sdh.localMediaStream;
-  await sender.replaceTrack(track);
-  for (const old of local.getAudioTracks()) {
-    old.stop();
-    local.removeTrack(old);
-  }
-  local.addTrack(track);
 }
 
 /** Status code of a message/sipfrag body such as "SIP/2.0 200 OK". */

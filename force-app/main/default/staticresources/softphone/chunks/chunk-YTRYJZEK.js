@@ -1,1 +1,0 @@
-var i=Object.defineProperty;var a=(o,e)=>{for(var r in e)i(o,r,{get:e[r],enumerable:!0})};var t=class extends Error{constructor(r,n){super(n);this.code=r;this.name="PhoneError"}code};export{a,t as b};
