@@ -11,6 +11,10 @@ export const REQUIRED_PACKAGES = {
   kamailio: "/usr/sbin/kamailio",
   "kamailio-websocket-modules": "/usr/lib/x86_64-linux-gnu/kamailio/modules/websocket.so",
   "libxml2-utils": "/usr/bin/xmllint",
+  // nft: packet loss on the SIP test namespace's media path (e2e/sip quality and survival tests).
+  nftables: "/usr/sbin/nft",
+  // openssl: the self-signed certificates of the https workbench and the Voice shell.
+  openssl: "/usr/bin/openssl",
   "openjdk-17-jre-headless": "java"
 };
 
