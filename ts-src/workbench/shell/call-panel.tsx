@@ -7,7 +7,7 @@ import { useEffect, useState } from "preact/hooks";
 import type { OrgRecord } from "./backend";
 import { useStore } from "./context";
 import { Icon } from "./icon";
-import { phoneNumbersOf } from "./record-views";
+import { phoneNumbersOf } from "./records";
 
 export const CHANNEL = "Softphone__c";
 /** The same source name the LWC uses. */

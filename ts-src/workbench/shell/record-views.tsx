@@ -3,7 +3,7 @@ import type { FieldValue, OrgRecord } from "./backend";
 import { useClickToDialEnabled, useShellState, useStore } from "./context";
 import { Icon, ObjectIcon } from "./icon";
 import { CallPanel } from "./call-panel";
-import { OBJECTS, PHONE_FIELDS, recordName, text, type FieldSpec } from "./records";
+import { OBJECTS, recordName, text, type FieldSpec } from "./records";
 
 /** A phone number: a click-to-dial link while the softphone enables it, plain text otherwise. */
 export function PhoneNumber(props: { number: string; record: OrgRecord; objectType: string }) {
@@ -88,29 +88,6 @@ export function FieldList(props: { record: OrgRecord; objectType: string; fields
       ))}
     </dl>
   );
-}
-
-/** Phone numbers of a record for the call panel (a Case shows its contact's). */
-export function phoneNumbersOf(
-  record: OrgRecord,
-  objectType: string,
-  lookup: (id: string) => OrgRecord | undefined
-) {
-  const source =
-    objectType === "Case" && record.ContactId
-      ? (lookup(String(record.ContactId)) ?? record)
-      : record;
-  const out: Array<{ field: string; label: string; number: string }> = [];
-  for (const field of PHONE_FIELDS) {
-    const number = text(source[field]);
-    if (number)
-      out.push({
-        field,
-        label: field === "MobilePhone" ? "Mobile" : field.replace("Phone", " Phone").trim(),
-        number
-      });
-  }
-  return out;
 }
 
 export function TasksTable(props: { tasks: OrgRecord[]; caption: string }) {

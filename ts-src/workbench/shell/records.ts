@@ -140,3 +140,26 @@ export const REQUIRED_FIELDS: Record<string, string[]> = {
   Account: ["Name"],
   Case: []
 };
+
+/** Phone numbers of a record for the call panel (a Case shows its contact's). */
+export function phoneNumbersOf(
+  record: OrgRecord,
+  objectType: string,
+  lookup: (id: string) => OrgRecord | undefined
+) {
+  const source =
+    objectType === "Case" && record.ContactId
+      ? (lookup(String(record.ContactId)) ?? record)
+      : record;
+  const out: Array<{ field: string; label: string; number: string }> = [];
+  for (const field of PHONE_FIELDS) {
+    const number = text(source[field]);
+    if (number)
+      out.push({
+        field,
+        label: field === "MobilePhone" ? "Mobile" : field.replace("Phone", " Phone").trim(),
+        number
+      });
+  }
+  return out;
+}
