@@ -18,6 +18,7 @@ const METHODS = [
   "getAppViewInfo",
   "getCallCenterSettings",
   "getSoftphoneLayout",
+  "initialize",
   "isSoftphonePanelVisible",
   "notifyInitializationComplete",
   "onClickToDial",
@@ -86,6 +87,44 @@ test("the frame gets every sforce.opencti method and constant; calls round-trip"
   assert.match(apex.errors[0].description, /Could not load Apex class: NoSuchClass/);
 });
 
+test("the served stand-in refuses misuse by throwing, as Salesforce's library does", async () => {
+  const { page } = await openPage(s.browser, inert());
+  const frame = await softphone(page);
+  const thrown = await frame.evaluate(() => {
+    const o = window.sforce.opencti;
+    const attempt = (f) => {
+      try {
+        f();
+        return "no throw";
+      } catch (e) {
+        return e instanceof Error ? e.message : String(e);
+      }
+    };
+    return {
+      noArgument: attempt(() => o.getCallCenterSettings()),
+      empty: attempt(() => o.enableClickToDial({})),
+      noListener: attempt(() => o.onClickToDial({})),
+      badValue: attempt(() => o.saveLog({ value: "x", callback: () => undefined })),
+      badMessage: attempt(() => o.publish({ channelName: "C", message: "str" })),
+      allowed: attempt(() => o.refreshView())
+    };
+  });
+  assert.match(thrown.noArgument, /getCallCenterSettings/);
+  assert.match(thrown.empty, /non-empty/);
+  assert.match(thrown.noListener, /onClickToDial/);
+  assert.match(thrown.badValue, /value must be an object/);
+  assert.match(thrown.badMessage, /JSON-serialisable/);
+  assert.equal(thrown.allowed, "no throw");
+  // A top-level defaultFieldValues never reaches the container.
+  await call(frame, "screenPop", {
+    type: "newRecord",
+    params: { entityName: "Contact" },
+    defaultFieldValues: { LastName: "Dropped" }
+  });
+  const pop = await page.evaluate(() => window.workbench.backend.org.screenPops.at(-1));
+  assert.deepEqual(pop.params, { entityName: "Contact" });
+});
+
 test("panel size, visibility, label and icon requests change the shell's utility panel", async () => {
   const { page } = await openPage(s.browser, inert());
   const frame = await softphone(page);
@@ -125,10 +164,15 @@ test("listeners and the message channel deliver events back into the frame", asy
         window.sforce.opencti.subscribe({
           channelName: "Workbench_Test__c",
           listener: (m) => window.events.push(["msg", m.text]),
-          callback: resolve
+          callback: (response) => {
+            // The library matches subscriptions by identity: keep the object in the frame.
+            window.subscription = response.subscription;
+            resolve({ success: response.success, frozen: Object.isFrozen(response.subscription) });
+          }
         })
       )
   );
+  assert.equal(sub.frozen, true);
   assert.equal(sub.success, true);
   await page.evaluate(() =>
     window.workbench.backend.publish("Workbench_Test__c", { text: "<b>hello</b>" })
@@ -142,12 +186,23 @@ test("listeners and the message channel deliver events back into the frame", asy
   const events = await frame.evaluate(() => window.events);
   assert.ok(events.some(([k, v]) => k === "msg" && v === "<b>hello</b>"));
   assert.ok(events.some(([k, v]) => k === "nav" && /^003/.test(v ?? "")));
+  // A copy is not the subscription: Salesforce's library sends nothing and never calls back.
+  const copy = await frame.evaluate(
+    () =>
+      new Promise((resolve) => {
+        window.sforce.opencti.unsubscribe({
+          subscription: { ...window.subscription },
+          callback: () => resolve("answered")
+        });
+        setTimeout(() => resolve("no answer"), 500);
+      })
+  );
+  assert.equal(copy, "no answer");
   const unsub = await frame.evaluate(
-    (subscription) =>
+    () =>
       new Promise((resolve) =>
-        window.sforce.opencti.unsubscribe({ subscription, callback: resolve })
-      ),
-    sub.returnValue.subscription
+        window.sforce.opencti.unsubscribe({ subscription: window.subscription, callback: resolve })
+      )
   );
   assert.equal(unsub.success, true);
 });
@@ -279,7 +334,7 @@ test("every screen pop type lands on the right shell page", async () => {
   await pop("url", { url: "https://www.example.com/<script>" });
   await shell(page, "url-page").waitFor();
   assert.equal(await shell(page, "url-target").textContent(), "https://www.example.com/<script>");
-  assert.match(page.url(), /^http:\/\/127\.0\.0\.1:/, "never navigates away from the workbench");
+  assert.ok(page.url().startsWith(s.wb.origin), "never navigates away from the workbench");
 
   await pop("search", { searchString: "Globex" });
   await shell(page, "search-page").waitFor();

@@ -100,12 +100,12 @@ test("the softphone page and the shell are served with a strict CSP and no inlin
     "/",
     "/classic"
   ]) {
-    const res = await fetch(origin + path);
+    const res = await s.wb.get(path);
     assert.equal(res.status, 200, path);
-    const csp = parseCsp(res.headers.get("content-security-policy"));
+    const csp = parseCsp(res.headers["content-security-policy"]);
     assertStrict(csp, path);
-    assert.equal(res.headers.get("x-content-type-options"), "nosniff", path);
-    assert.deepEqual(inlineCode(await res.text()), [], `${path}: no inline code`);
+    assert.equal(res.headers["x-content-type-options"], "nosniff", path);
+    assert.deepEqual(inlineCode(res.body), [], `${path}: no inline code`);
   }
 });
 

@@ -50,7 +50,7 @@ test("hostile record names and values show as literal text on every shell page",
   assert.equal(await page.locator("#workbench img").count(), 0);
   assert.equal(await page.locator("#workbench script").count(), 0);
   assert.equal(await page.evaluate(() => window.__pwned), undefined);
-  assert.match(page.url(), /^http:\/\/127\.0\.0\.1:\d+\//);
+  assert.ok(page.url().startsWith(s.wb.url), page.url());
   assert.deepEqual(problems, []);
 });
 

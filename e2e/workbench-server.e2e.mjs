@@ -12,7 +12,7 @@ import { startWorkbench } from "./lib/workbench.mjs";
 
 let wb;
 before(async () => {
-  wb = await startWorkbench();
+  wb = await startWorkbench({ secure: false });
 });
 after(() => wb?.close());
 
@@ -214,4 +214,129 @@ test("render-page refuses any Visualforce it does not reproduce", () => {
   ];
   for (const source of bad)
     assert.throws(() => renderPageSource(source, params), RenderPageError, source);
+});
+
+test("the stand-in library is served for any API version Salesforce serves", async () => {
+  const lightning = await get("/support/api/66.0/lightning/opencti_min.js");
+  for (const version of ["43.0", "57.0", "59.0", "62"]) {
+    const r = await get(`/support/api/${version}/lightning/opencti_min.js`);
+    assert.equal(r.status, 200, version);
+    assert.equal(r.body, lightning.body, version);
+    assert.equal((await get(`/support/api/${version}/interaction.js`)).status, 200, version);
+  }
+  assert.equal((await get("/support/api/x/lightning/opencti_min.js")).status, 404);
+});
+
+test("the e2e workbench is https on a force.com name; an adapter gets a Visualforce-like CSP", async () => {
+  const { mkdtempSync, mkdirSync, writeFileSync, rmSync } = await import("node:fs");
+  const { join } = await import("node:path");
+  const fetchFrom = (server, path) => server.get(path);
+  const dir = mkdtempSync(join(root, ".tmp", "adapter-"));
+  mkdirSync(join(dir, "lib"));
+  writeFileSync(
+    join(dir, "index.html"),
+    '<script src="lib/opencti_min.js"></script><script>sforce.opencti.enableClickToDial()</script>'
+  );
+  writeFileSync(join(dir, "lib", "opencti_min.js"), "/* the adapter's own copy */");
+  writeFileSync(join(root, ".tmp", "outside.txt"), "secret");
+  const plain = await startWorkbench({ adapter: dir });
+  const replacing = await startWorkbench({ adapter: dir, replaceBundledLibrary: true });
+  try {
+    assert.match(plain.url, /^https:\/\/workbench\.lightning\.force\.com:\d+\/$/);
+    const page = await fetchFrom(plain, "/adapter/index.html");
+    assert.equal(page.status, 200);
+    assert.match(page.headers["content-security-policy"], /script-src 'self' 'unsafe-inline'/);
+    const shellPage = await fetchFrom(plain, "/");
+    assert.doesNotMatch(shellPage.headers["content-security-policy"], /unsafe-inline/);
+    assert.match(shellPage.body, /"softphonePath":"\/adapter\/index.html"/);
+    assert.equal(
+      (await fetchFrom(plain, "/adapter/lib/opencti_min.js")).body,
+      "/* the adapter's own copy */"
+    );
+    const standIn = await fetchFrom(replacing, "/adapter/lib/opencti_min.js");
+    assert.match(standIn.body, /Failed to initialize Open CTI/);
+    for (const path of [
+      "/adapter/../outside.txt",
+      "/adapter/%2e%2e/outside.txt",
+      "/adapter/nope.html"
+    ])
+      assert.equal((await fetchFrom(plain, path)).status, 404, path);
+  } finally {
+    await plain.close();
+    await replacing.close();
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(join(root, ".tmp", "outside.txt"), { force: true });
+  }
+});
+
+test("npm start adapter options: --adapter, --classic, --strict-csp, --replace-bundled-opencti, --trust", async () => {
+  const { parseWorkbenchArgs, resolveAdapter, CliError, AdapterError } =
+    await loadWorkbenchServer();
+  const cli = parseWorkbenchArgs([
+    "--adapter",
+    "examples/open-cti-adapter",
+    "--classic",
+    "--strict-csp",
+    "--replace-bundled-opencti",
+    "--trust",
+    "wss://cti.example.com:8443/path"
+  ]);
+  assert.equal(cli.adapter, "examples/open-cti-adapter");
+  assert.equal(cli.view, "classic");
+  assert.equal(cli.adapterCsp, "strict");
+  assert.equal(cli.replaceBundledLibrary, true);
+  assert.deepEqual(cli.connectOrigins, ["wss://cti.example.com:8443"]);
+  for (const bad of [
+    ["--strict-csp"],
+    ["--trust", "nope"],
+    ["--trust", "ftp://x"],
+    ["--classic=1"]
+  ])
+    assert.throws(() => parseWorkbenchArgs(bad), CliError, bad.join(" "));
+  const folder = resolveAdapter("examples/open-cti-adapter", root);
+  assert.equal(folder.kind, "folder");
+  assert.equal(folder.entry, "index.html");
+  const url = resolveAdapter("http://localhost:8080/cti/page.html?x=1", root);
+  assert.equal(url.kind, "url");
+  assert.equal(url.base.href, "http://localhost:8080/cti/");
+  assert.equal(url.entry, "page.html?x=1");
+  for (const bad of ["no/such/folder", "package.json", "scripts"])
+    assert.throws(() => resolveAdapter(bad, root), AdapterError, bad);
+});
+
+test("a URL adapter is fetched through the workbench, so its library paths reach the stand-in", async () => {
+  const { createServer } = await import("node:http");
+  const upstream = createServer((req, res) => {
+    if (req.url === "/cti/page.html") {
+      res.writeHead(200, { "content-type": "text/html" });
+      res.end("<p>remote adapter</p>");
+    } else {
+      res.writeHead(404);
+      res.end();
+    }
+  });
+  await new Promise((resolve) => upstream.listen(0, "127.0.0.1", resolve));
+  const base = `http://127.0.0.1:${upstream.address().port}/cti/page.html`;
+  const wb2 = await startWorkbench({ adapter: base, secure: false });
+  try {
+    const get2 = (path) =>
+      new Promise((resolve, reject) => {
+        request({ host: "127.0.0.1", port: wb2.port, path }, (res) => {
+          let body = "";
+          res.on("data", (c) => (body += c));
+          res.on("end", () => resolve({ status: res.statusCode, headers: res.headers, body }));
+        })
+          .on("error", reject)
+          .end();
+      });
+    const page = await get2("/adapter/page.html");
+    assert.equal(page.status, 200);
+    assert.equal(page.body, "<p>remote adapter</p>");
+    assert.match(page.headers["content-security-policy"], /'unsafe-inline'/);
+    assert.equal((await get2("/adapter/missing.html")).status, 404);
+    assert.equal((await get2("/support/api/59.0/lightning/opencti_min.js")).status, 200);
+  } finally {
+    await wb2.close();
+    await new Promise((resolve) => upstream.close(resolve));
+  }
 });

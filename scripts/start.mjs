@@ -3,6 +3,8 @@
  * `npm start`: builds the softphone bundle, then serves the workbench on 127.0.0.1
  * (PORT, default 3000): a Salesforce-like shell hosting the unmodified softphone page.
  *   npm start -- --sip wss://pbx.example.com:8089/ws [--sip-domain D] [--ice URLs] [--credentials prompt|salesforce]
+ *   npm start -- --adapter <folder|page.html|url> [--classic] [--strict-csp] [--replace-bundled-opencti] [--trust origin]
+ *     hosts YOUR Open CTI adapter page instead, with the same shell, org and stand-in library.
  * The workbench server is TypeScript (ts-src/workbench/server); it is bundled into .tmp first.
  */
 import { execFileSync } from "node:child_process";
@@ -48,16 +50,45 @@ async function main() {
     }
     throw e;
   }
-  execFileSync(process.execPath, [join(root, "scripts/build.mjs")], { stdio: "inherit" });
+  let adapter;
+  try {
+    adapter = cli.adapter ? mod.resolveAdapter(cli.adapter, process.cwd()) : undefined;
+  } catch (e) {
+    if (e instanceof mod.AdapterError) {
+      console.error(e.message);
+      process.exit(2);
+    }
+    throw e;
+  }
+  // A foreign adapter does not need our bundle, only the shell and the stand-in library.
+  if (!adapter)
+    execFileSync(process.execPath, [join(root, "scripts/build.mjs")], { stdio: "inherit" });
   const wb = await mod.startWorkbenchServer({
     root,
     port: cli.port ?? 3000,
     settings: cli.settings,
-    connectOrigins: cli.connectOrigins
+    connectOrigins: cli.connectOrigins,
+    ...(cli.view ? { view: cli.view } : {}),
+    ...(adapter ? { adapter } : {}),
+    ...(cli.adapterCsp ? { adapterCsp: cli.adapterCsp } : {}),
+    ...(cli.replaceBundledLibrary ? { replaceBundledLibrary: true } : {})
   });
-  const provider = cli.settings["/softphoneSettings/provider"] ?? "demo";
-  console.log(`Softphone workbench (${provider} phone): ${wb.url}`);
-  console.log(`  Classic mode: ${wb.url}classic`);
+  if (adapter) {
+    const where =
+      adapter.kind === "folder"
+        ? join(adapter.dir, adapter.entry)
+        : new URL(adapter.entry, adapter.base).href;
+    console.log(`Open CTI adapter workbench: ${where}`);
+    console.log(`  Lightning utility bar: ${wb.url}${cli.view === "classic" ? "lightning" : ""}`);
+    console.log(`  Classic sidebar:       ${wb.url}classic`);
+    console.log(
+      `  CSP of the adapter page: ${cli.adapterCsp === "strict" ? "strict (--strict-csp)" : "Visualforce default (inline scripts allowed)"}`
+    );
+  } else {
+    const provider = cli.settings["/softphoneSettings/provider"] ?? "demo";
+    console.log(`Softphone workbench (${provider} phone): ${wb.url}`);
+    console.log(`  Classic mode: ${wb.url}classic`);
+  }
   console.log("Press Ctrl+C to stop.");
   const stop = () => wb.close().then(() => process.exit(0));
   process.on("SIGINT", stop);

@@ -24,15 +24,96 @@ export const METADATA_NAMESPACE = "http://soap.sforce.com/2006/04/metadata";
  *   displayName?: {value:string,line:number}, displayNameLabel?: {value:string,line:number},
  *   internalNameLabel?: {value:string,line:number}, version?: {value:string,line:number},
  *   internalName: string|null }} MetadataExtras
- * @typedef {{ format: "import"|"metadata"|null, centers: Center[], problems: Problem[] }} Definition
+ * @typedef {{ format: "import"|"metadata"|null, kind: "open-cti"|"voice"|null, centers: Center[],
+ *   problems: Problem[] }} Definition
  */
 
 /** "OpenCtiSoftphone.callCenter-meta.xml" → "OpenCtiSoftphone"; null when there is no file name. */
 export function internalNameFromFileName(fileName) {
-  if (!fileName) return null;
-  const base = fileName.split(/[\\/]/).pop() ?? "";
-  const m = /^(.*?)\.callCenter(-meta\.xml)?$/.exec(base);
-  return m ? m[1] : null;
+  return describeFileName(fileName).internalName;
+}
+
+/**
+ * What a file name says about its content. Deploy tools read a call center from
+ * `X.callCenter` (Metadata API folder) or `X.callCenter-meta.xml` (source format) only; other
+ * names (`X.callCenter2`, `X.callcenter-meta.xml`) look like one but are never deployed.
+ * @returns {{ expects: "metadata"|null, internalName: string|null, base: string,
+ *   suffixProblem: string|null }}
+ */
+export function describeFileName(fileName) {
+  const base = fileName ? (fileName.split(/[\\/]/).pop() ?? "") : "";
+  const exact = /^(.*?)\.callCenter(-meta\.xml)?$/.exec(base);
+  if (exact) return { expects: "metadata", internalName: exact[1], base, suffixProblem: null };
+  const near = /^(.*?)\.(callcenter[^.]*)(\.xml)?$/i.exec(base);
+  if (near && near[1] !== "")
+    return {
+      expects: "metadata",
+      internalName: near[1],
+      base,
+      suffixProblem: `.${near[2]}${near[3] ?? ""}`
+    };
+  return { expects: null, internalName: null, base, suffixProblem: null };
+}
+
+/** Children that only the Metadata API format has, and those only the import format has. */
+const METADATA_MARKERS = new Set([
+  "sections",
+  "displayName",
+  "displayNameLabel",
+  "internalNameLabel",
+  "adapterUrl",
+  "customSettings",
+  "version",
+  "fullName"
+]);
+const IMPORT_MARKERS = new Set(["section", "callCenter"]);
+
+/** "metadata", "import" or null (no telling child) from the root's children. */
+function bodyFormat(root) {
+  const names = childElements(root).map((c) => c.name);
+  const metadata = names.filter((n) => METADATA_MARKERS.has(n)).length;
+  const imported = names.filter((n) => IMPORT_MARKERS.has(n)).length;
+  if (metadata === 0 && imported === 0) return null;
+  return metadata > imported ? "metadata" : "import";
+}
+
+const FORMAT_NAMES = {
+  metadata: 'the Metadata API format (<CallCenter xmlns="…"> holding <sections>, <displayName>, …)',
+  import: "the import format (<callCenter> holding <section> and <item> elements)"
+};
+
+/**
+ * Decides the format from the content: the root's name and what it holds. A root whose
+ * letter case or name does not fit its body is an error with a hint; the body is still read
+ * in the format it is written in, so every other problem shows too.
+ * @returns {{ format: "import"|"metadata", hinted: boolean }}
+ */
+function detectFormat(root, report) {
+  const body = bodyFormat(root);
+  if (root.name === "CallCenter" && body !== "import") return { format: "metadata", hinted: false };
+  if (root.name === "callCenter" && body !== "metadata") return { format: "import", hinted: false };
+  if (root.name === "callCenter" || root.name === "CallCenter") {
+    const fix =
+      body === "metadata"
+        ? `rename the root to <CallCenter xmlns="${METADATA_NAMESPACE}"> to deploy it, or rewrite it with <section> and <item> elements to import it in Setup`
+        : "rename the root to <callCenter> (lower-case c) to import it in Setup";
+    report(
+      root.line,
+      "root",
+      `The root is <${root.name}> but the content is ${FORMAT_NAMES[body]}: neither Setup's import nor a deploy accepts the mix; ${fix}.`
+    );
+    return { format: body, hinted: true };
+  }
+  if (root.name.toLowerCase() === "callcenter") {
+    const format = body ?? "import";
+    report(
+      root.line,
+      "root",
+      `XML names are case-sensitive: write the root as ${format === "metadata" ? "<CallCenter>" : "<callCenter>"}, not <${root.name}> (the content is ${FORMAT_NAMES[format]}).`
+    );
+    return { format, hinted: true };
+  }
+  return { format: "import", hinted: false };
 }
 
 /**
@@ -51,25 +132,64 @@ export function readDefinition(xmlText, options = {}) {
   } catch (e) {
     if (!(e instanceof XmlSyntaxError)) throw e;
     report(e.line, "xml-syntax", `The file is not well-formed XML: ${e.reason}.`);
-    return { format: null, centers: [], problems };
+    return { format: null, kind: null, centers: [], problems };
   }
-  const detected = root.name === "CallCenter" ? "metadata" : "import";
-  if (format !== "auto" && format !== detected) {
-    const want =
-      format === "metadata" ? "<CallCenter> (Metadata API format)" : "<callCenter> (import format)";
-    report(root.line, "root", `Expected ${want} as the root element, found <${root.name}>.`);
-    return { format, centers: [], problems };
+  if (format !== "auto") {
+    if ((format === "metadata") !== (root.name === "CallCenter")) {
+      const want =
+        format === "metadata"
+          ? "<CallCenter> (Metadata API format)"
+          : "<callCenter> (import format)";
+      report(root.line, "root", `Expected ${want} as the root element, found <${root.name}>.`);
+      return { format, kind: null, centers: [], problems };
+    }
   }
+  const detected = format === "auto" ? detectFormat(root, report) : { format, hinted: false };
+  const file = describeFileName(options.fileName);
+  if (file.suffixProblem)
+    report(
+      root.line,
+      "file-name",
+      `"${file.base}" looks like a call center file but ends in "${file.suffixProblem}": deploy tools read only ${file.internalName}.callCenter (Metadata API folder) or ${file.internalName}.callCenter-meta.xml (source format), so this file is never deployed; rename it${detected.format === "import" ? ", or name it .xml if it is for Setup's import" : ""}.`
+    );
+  else if (file.expects === "metadata" && detected.format === "import" && !detected.hinted)
+    report(
+      root.line,
+      "file-name",
+      `"${file.base}" is named as a Metadata API file, but the content is ${FORMAT_NAMES.import}: a deploy rejects it. Import it in Setup → Call Centers → Import and name it .xml, or convert it to the Metadata API format.`
+    );
   const centers =
-    detected === "metadata"
-      ? readMetadata(root, options.fileName, report)
-      : readImport(root, report);
-  return { format: detected, centers, problems };
+    detected.format === "metadata"
+      ? readMetadata(root, file.internalName, report, detected.hinted)
+      : readImport(root, report, detected.hinted);
+  return { format: detected.format, kind: kindOf(centers), centers, problems };
 }
 
-function readImport(root, report) {
+/** Items and sections only a Service Cloud Voice (Partner Telephony) contact center has. */
+const VOICE_SECTIONS = new Set(["reqHvcc"]);
+const VOICE_ITEMS = new Set(["reqVendorInfoApiName", "reqTelephonyIntegrationCertificate"]);
+
+/**
+ * "voice" when the content is a Service Cloud Voice contact center definition, else
+ * "open-cti": decided from the content, never from the file name.
+ * @param {Center[]} centers
+ */
+export function kindOf(centers) {
+  if (centers.length === 0) return null;
+  return centers.some(isVoiceCenter) ? "voice" : "open-cti";
+}
+
+/** @param {Center} center */
+export function isVoiceCenter(center) {
+  if (center.sections.some((s) => VOICE_SECTIONS.has(s.name))) return true;
+  if (center.sections.some((s) => s.items.some((i) => VOICE_ITEMS.has(i.name)))) return true;
+  const settings = center.metadata?.customSettings?.value ?? "";
+  return /"reqCallCenterType"\s*:\s*"SCV/.test(settings);
+}
+
+function readImport(root, report, rootIsCenter) {
   let centerElements;
-  if (root.name === "callCenter") centerElements = [root];
+  if (root.name === "callCenter" || rootIsCenter) centerElements = [root];
   else {
     centerElements = childElements(root).filter((e) => e.name === "callCenter");
     if (centerElements.length === 0) {
@@ -268,9 +388,9 @@ function simpleValue(element, report) {
   return { value: textOf(element).trim(), line: textNode?.line ?? element.line };
 }
 
-function readMetadata(root, fileName, report) {
+function readMetadata(root, internalName, report, rootReported) {
   const xmlns = attribute(root, "xmlns");
-  if (!xmlns || xmlns.value !== METADATA_NAMESPACE)
+  if (!rootReported && (!xmlns || xmlns.value !== METADATA_NAMESPACE))
     report(root.line, "root", `<CallCenter> must declare xmlns="${METADATA_NAMESPACE}".`);
   for (const a of root.attributes)
     if (!a.name.startsWith("xmlns"))
@@ -293,7 +413,7 @@ function readMetadata(root, fileName, report) {
     displayNameLabel: single("displayNameLabel"),
     internalNameLabel: single("internalNameLabel"),
     version: single("version"),
-    internalName: internalNameFromFileName(fileName)
+    internalName
   };
   /** @type {Section[]} */
   const sections = (fields.get("sections") ?? []).map((sectionEl, sectionIndex) => {

@@ -59,3 +59,28 @@ test("metadata checks without a file name skip only the internal-name rule", () 
   const bad = readFileSync(join(fixtures, "bad", "9Lives.callCenter-meta.xml"), "utf8");
   assert.deepEqual(checkCallCenter(bad), []);
 });
+
+test("every rule has one severity, and every problem carries its rule's", () => {
+  for (const [id, rule] of Object.entries(RULES)) {
+    assert.ok(rule.severity === "error" || rule.severity === "warning", id);
+    assert.ok(rule.summary.length > 10, id);
+  }
+  for (const f of list("bad"))
+    for (const p of checkCallCenter(f.text, { fileName: f.path }))
+      assert.equal(p.severity, RULES[p.rule].severity, `${f.name}: ${p.rule}`);
+});
+
+test("wrong roots and unescaped markup get a hint that says what to write", () => {
+  const read = (name) => readFileSync(join(fixtures, "bad", name), "utf8");
+  const [root] = checkCallCenter(read("root-metadata-body.xml"));
+  assert.match(root.message, /Metadata API format.*rename the root to <CallCenter xmlns=/);
+  const [markup] = checkCallCenter(read("xml-syntax-markup.xml"));
+  assert.match(markup.message, /<item name="reqAdapterUrl"> contains "<your hosted domain>".*&lt;/);
+  const typo = checkCallCenter(
+    read("value-case.xml").replace(
+      "reqSalesforceCompatibilityMode",
+      "reqSalesforceCompatabilityMode"
+    )
+  ).find((p) => p.rule === "name-reserved-req");
+  assert.match(typo.message, /did you mean reqSalesforceCompatibilityMode\?/);
+});

@@ -108,7 +108,10 @@ export function parseXml(source) {
       const at = line;
       const name = readName();
       skipSpace();
-      if (text[pos] !== "=") fail(`attribute ${name} needs a value (name="value")`);
+      if (text[pos] !== "=")
+        fail(
+          `attribute ${name} needs a value (name="value"); if <${elementName} is text inside a value, write "<" as "&lt;"`
+        );
       advance(1);
       skipSpace();
       const quote = text[pos];
@@ -177,6 +180,8 @@ export function parseXml(source) {
       } else if (startsWith("<!")) {
         fail("declarations are not allowed inside elements");
       } else if (text[pos] === "<") {
+        const markup = markupInText(text, pos);
+        if (markup !== null) fail(markupInTextReason(element, markup));
         element.children.push(readElement());
       } else {
         const end = text.indexOf("<", pos);
@@ -198,6 +203,32 @@ export function parseXml(source) {
   skipMisc(false);
   if (pos < text.length) fail("only one root element is allowed; found more content after it");
   return root;
+}
+
+/**
+ * A "<" that cannot start a tag — no name after it, or words with spaces and no "=" before
+ * the next ">" (as in "https://<your domain>/x") — is markup left unescaped in a value.
+ * Returns that text for the message, or null when it may be a tag (then the tag reader gives
+ * the precise error).
+ */
+function markupInText(text, pos) {
+  const next = text[pos + 1] ?? "";
+  if (next === "/" || next === "!" || next === "?") return null;
+  const rest = text.slice(pos + 1, pos + 201);
+  const end = rest.search(/[<>\n]/);
+  const closed = end >= 0 && rest[end] === ">";
+  const candidate = `<${end < 0 ? rest : rest.slice(0, closed ? end + 1 : end)}`;
+  const shown = candidate.length > 60 ? `${candidate.slice(0, 57)}…` : candidate.trimEnd();
+  if (!NAME_START.test(next)) return shown;
+  if (!closed || /[="']/.test(candidate)) return null;
+  // Three or more words: prose such as "<your hosted domain>", not a tag missing a value.
+  return /^<[^\s>]+\s+[^\s>]+\s+[^\s>]/.test(candidate) ? shown : null;
+}
+
+function markupInTextReason(element, markup) {
+  const name = element.attributes.find((a) => a.name === "name");
+  const where = name ? `<${element.name} name="${name.value}">` : `<${element.name}>`;
+  return `the value of ${where} contains "${markup}", which XML reads as the start of a tag; write "<" as "&lt;" and ">" as "&gt;" in values`;
 }
 
 /** The child elements of an element. @param {XmlElement} element */

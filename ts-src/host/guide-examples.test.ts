@@ -51,7 +51,10 @@ describe("Lightning Experience examples from the guide", () => {
     sforce.opencti.onNavigationChange({ listener: (payload) => void payload.url });
 
     const refreshParam: { callback?: typeof callback } = {};
-    sforce.opencti.refreshView(refreshParam);
+    // The guide's refreshView({}) throws in Salesforce's library: an empty object is refused
+    // (no argument at all is fine), see OPENCTI-LIBRARY.md.
+    expect(() => sforce.opencti.refreshView(refreshParam)).toThrow(TypeError);
+    sforce.opencti.refreshView();
     refreshParam.callback = callback;
     sforce.opencti.refreshView(refreshParam);
 

@@ -105,7 +105,7 @@ describe("invoke", () => {
     expect(calls).toBe(1);
   });
 
-  it("turns a synchronous throw or a throwing interpreter into GENERIC_ERROR", async () => {
+  it("turns a synchronous throw into INVALID_PARAM and a throwing interpreter into GENERIC_ERROR", async () => {
     await expect(
       invoke(
         "m",
@@ -115,7 +115,21 @@ describe("invoke", () => {
         interpretOk,
         options
       )
-    ).rejects.toMatchObject({ code: "GENERIC_ERROR", description: "sforce exploded" });
+    ).rejects.toMatchObject({ code: "INVALID_PARAM", description: "sforce exploded" });
+    // Salesforce's library may throw a bare string: the same typed error.
+    await expect(
+      invoke(
+        "m",
+        () => {
+          throw "Failed to initialize Open CTI";
+        },
+        interpretOk,
+        { ...options, containerRetries: 3 }
+      )
+    ).rejects.toMatchObject({
+      code: "INVALID_PARAM",
+      description: "Failed to initialize Open CTI"
+    });
     await expect(
       invoke(
         "m",
@@ -136,7 +150,7 @@ describe("invoke", () => {
       invokeWithoutCallback("y", () => {
         throw new Error("nope");
       })
-    ).rejects.toMatchObject({ code: "GENERIC_ERROR", method: "y" });
+    ).rejects.toMatchObject({ code: "INVALID_PARAM", method: "y" });
   });
 
   it("refuses negative or non-numeric options", () => {

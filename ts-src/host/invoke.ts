@@ -45,7 +45,9 @@ export const failure = <T>(error: OpenCtiError): Outcome<T> => ({ ok: false, err
 
 /**
  * Calls `start` with a callback and settles with `interpret(response)`. A callback that comes
- * after the timeout is ignored; a synchronous throw from the API becomes GENERIC_ERROR.
+ * after the timeout is ignored. Salesforce's library checks its arguments synchronously and
+ * throws (an Error or a bare string); such a throw rejects with the same typed error a failed
+ * callback gives: INVALID_PARAM, never retried.
  */
 export function invoke<T>(
   method: string,
@@ -110,7 +112,7 @@ function callOnce<T>(
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      reject(OpenCtiError.fromMessage(method, messageOf(error)));
+      reject(thrownByApi(method, error));
     }
   });
 }
@@ -121,8 +123,13 @@ export function invokeWithoutCallback(method: string, start: () => void): Promis
     start();
     return Promise.resolve();
   } catch (error) {
-    return Promise.reject(OpenCtiError.fromMessage(method, messageOf(error)));
+    return Promise.reject(thrownByApi(method, error));
   }
+}
+
+/** A synchronous throw of the Open CTI library: it refused the arguments. */
+export function thrownByApi(method: string, error: unknown): OpenCtiError {
+  return OpenCtiError.fromMessage(method, messageOf(error), "INVALID_PARAM");
 }
 
 function wait(ms: number): Promise<void> {

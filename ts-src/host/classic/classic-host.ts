@@ -37,6 +37,15 @@ export class ClassicHost implements CtiHost, ApexRunner, DeferredScreenPopHost {
       api instanceof OpenCtiClassicClient ? api : new OpenCtiClassicClient(api, options);
   }
 
+  /**
+   * The parts of `sforce.interaction` this page's library lacks, e.g. `hvs.onWorkStart` or
+   * `subscribe` in an API 43 copy: skipped (never called, never a crash) and listed here for
+   * diagnostics. Not on CtiHost: other hosts have no such library.
+   */
+  get unavailableFeatures(): readonly string[] {
+    return this.client.unavailableFeatures;
+  }
+
   getCallCenterSettings(): Promise<CallCenterSettings> {
     return this.client.getCallCenterSettings();
   }

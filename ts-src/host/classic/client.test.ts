@@ -424,7 +424,7 @@ describe("calls without a callback", () => {
     };
     const client = new OpenCtiClassicClient(broken);
     await expect(client.notifyInitializationComplete()).rejects.toMatchObject({
-      code: "GENERIC_ERROR",
+      code: "INVALID_PARAM",
       description: "interaction.js not initialised"
     });
     await expect(client.reloadFrame()).rejects.toMatchObject({ method: "entityFeed.reloadFrame" });

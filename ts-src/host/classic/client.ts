@@ -18,7 +18,9 @@ import {
   type Outcome,
   type ResolvedCallOptions
 } from "../invoke";
+import { Features } from "../features";
 import { ListenerHub } from "../listeners";
+import { CLASSIC_METHODS, CLASSIC_SKIPPABLE } from "./methods";
 import type { RawCallCenterSettings, SoftphoneLayout } from "../lightning/types";
 import {
   DIRECTORY_PAGE_SIZE,
@@ -55,6 +57,7 @@ export const MAX_DIRECTORY_PAGES = 100;
 
 export class OpenCtiClassicClient {
   private readonly options: ResolvedCallOptions;
+  private readonly features: Features;
   private readonly focus: ListenerHub<ClassicPageInfo>;
   private readonly clickToDial: ListenerHub<ClassicClickToDial>;
   private readonly objectUpdate: ListenerHub<ObjectUpdate>;
@@ -64,21 +67,31 @@ export class OpenCtiClassicClient {
     options?: CallOptions
   ) {
     this.options = resolveCallOptions(options);
-    this.focus = new ListenerHub("onFocus", (dispatch) =>
+    this.features = new Features(api, CLASSIC_METHODS, CLASSIC_SKIPPABLE, "sforce.interaction");
+    const has = (method: string) => this.features.has(method);
+    this.focus = new ListenerHub("onFocus", (dispatch) => {
+      if (!has("onFocus")) return;
       api.onFocus((response) => {
         const page = parseJsonResult<ClassicPageInfo>(response?.result);
         if (page) dispatch(page);
-      })
-    );
-    this.clickToDial = new ListenerHub("cti.onClickToDial", (dispatch) =>
+      });
+    });
+    this.clickToDial = new ListenerHub("cti.onClickToDial", (dispatch) => {
+      if (!has("cti.onClickToDial")) return;
       api.cti.onClickToDial((response) => {
         const payload = parseJsonResult<ClassicClickToDial>(response?.result);
         if (payload) dispatch(payload);
-      })
-    );
-    this.objectUpdate = new ListenerHub("entityFeed.onObjectUpdate", (dispatch) =>
-      api.entityFeed.onObjectUpdate((response) => dispatch(response))
-    );
+      });
+    });
+    this.objectUpdate = new ListenerHub("entityFeed.onObjectUpdate", (dispatch) => {
+      if (!has("entityFeed.onObjectUpdate")) return;
+      api.entityFeed.onObjectUpdate((response) => dispatch(response));
+    });
+  }
+
+  /** The parts of `sforce.interaction` this library lacks (skipped, never called). */
+  get unavailableFeatures(): readonly string[] {
+    return this.features.unavailable;
   }
 
   getPageInfo(): Promise<ClassicPageInfo> {
@@ -99,8 +112,10 @@ export class OpenCtiClassicClient {
 
   /** Classic's notifyInitializationComplete takes no callback; resolves once it has been called. */
   notifyInitializationComplete(): Promise<void> {
-    return invokeWithoutCallback("cti.notifyInitializationComplete", () =>
-      this.api.cti.notifyInitializationComplete()
+    return this.features.guard("cti.notifyInitializationComplete", () =>
+      invokeWithoutCallback("cti.notifyInitializationComplete", () =>
+        this.api.cti.notifyInitializationComplete()
+      )
     );
   }
 
@@ -146,7 +161,9 @@ export class OpenCtiClassicClient {
 
   /** Classic's reloadFrame takes no callback. */
   reloadFrame(): Promise<void> {
-    return invokeWithoutCallback("entityFeed.reloadFrame", () => this.api.entityFeed.reloadFrame());
+    return this.features.guard("entityFeed.reloadFrame", () =>
+      invokeWithoutCallback("entityFeed.reloadFrame", () => this.api.entityFeed.reloadFrame())
+    );
   }
 
   runApex(apexClass: string, methodName: string, methodParams: SaveParams = {}): Promise<unknown> {
@@ -366,6 +383,14 @@ export class OpenCtiClassicClient {
   }
 
   private callRaw<T>(
+    method: string,
+    start: (callback: (response: unknown) => void) => void,
+    map: (response: { result?: unknown; id?: unknown }) => Outcome<T>
+  ): Promise<T> {
+    return this.features.guard(method, () => this.invokeClassic(method, start, map));
+  }
+
+  private invokeClassic<T>(
     method: string,
     start: (callback: (response: unknown) => void) => void,
     map: (response: { result?: unknown; id?: unknown }) => Outcome<T>

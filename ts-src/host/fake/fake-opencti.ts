@@ -1,8 +1,10 @@
 /**
- * A fake `window.sforce.opencti` over a FakeOrg: the same argument names, validation, result
- * and error shapes, constants and listener semantics as Open CTI for Lightning Experience.
- * Every call is `method({...args, callback})` and every event is a listener registration, so
- * the workbench can bridge it over postMessage.
+ * A fake Open CTI for Lightning Experience over a FakeOrg, in two layers as in Salesforce:
+ * the container (the Salesforce page answering the softphone frame: value checks, results and
+ * error shapes, the org's data) and, in front of it, the client library's own behaviour
+ * (opencti-library.ts: synchronous argument throws, forwarded keys, subscriptions).
+ * `createFakeOpenCti` is both, as a softphone sees `sforce.opencti`; the workbench bridges
+ * the library in the softphone frame to `createFakeOpenCtiContainer` in the shell.
  */
 import { apexNameProblem } from "../invoke";
 import {
@@ -23,6 +25,7 @@ import {
   screenPopProblem,
   searchAndScreenPopProblem
 } from "../lightning/validate";
+import { createOpenCtiLibrary } from "./opencti-library";
 import type { FakeError, FakeOrg, FakePanelState, FakeRefresh, FakeScreenPop } from "./org";
 import { saveRecord } from "./save";
 import { decidePop, layoutCallType, lightningEntry, searchLayout } from "./search";
@@ -55,10 +58,38 @@ export function registerHooks(org: FakeOrg, hooks: FakeHostHooks): void {
   if (hooks.onPanelChange) org.onPanelChange(hooks.onPanelChange);
 }
 
+/** What the container receives from the library: unsubscribe names the channel only. */
+export type OpenCtiContainer = Omit<OpenCtiLightningApi, "unsubscribe"> & {
+  unsubscribe(args: { eventName: string; callback?: (response: unknown) => void }): void;
+};
+
+/** `sforce.opencti` as a softphone sees it: the library in front of the container. */
 export function createFakeOpenCti(org: FakeOrg, hooks: FakeHostHooks = {}): OpenCtiLightningApi {
+  return createOpenCtiLibrary(sendTo(createFakeOpenCtiContainer(org, hooks)));
+}
+
+/** Delivers a library call to the container method of that name (`hvs.completeWork` too). */
+export function sendTo(container: object): (method: string, args: Record<string, unknown>) => void {
+  return (method, args) => {
+    let owner: unknown = null;
+    let value: unknown = container;
+    for (const part of method.split(".")) {
+      owner = value;
+      value = isObject(value) ? value[part] : undefined;
+    }
+    if (typeof value !== "function") throw new TypeError(`${method} is not a container method`);
+    (value as (a: unknown) => void).call(owner, args);
+  };
+}
+
+/** The container side: the Salesforce page that answers the softphone frame's calls. */
+export function createFakeOpenCtiContainer(
+  org: FakeOrg,
+  hooks: FakeHostHooks = {}
+): OpenCtiContainer {
   registerHooks(org, hooks);
-  const subscriptions = new Map<number, () => void>();
-  let nextSubscription = 1;
+  /** One message-service subscription per channel; a repeated subscribe replaces the listener. */
+  const channels = new Map<string, { remove: () => void; listener: (message: unknown) => void }>();
 
   /** Records the call, applies injected failures, computes the answer now and calls back later. */
   const answer = (method: string, args: unknown, compute: () => Answer): void => {
@@ -103,14 +134,7 @@ export function createFakeOpenCti(org: FakeOrg, hooks: FakeHostHooks = {}): Open
   };
 
   const pop = (args: ScreenPopArgs): void => {
-    org.recordScreenPop({
-      api: "lightning",
-      type: args.type,
-      params: {
-        ...args.params,
-        ...(args.defaultFieldValues ? { defaultFieldValues: args.defaultFieldValues } : {})
-      }
-    });
+    org.recordScreenPop({ api: "lightning", type: args.type, params: { ...args.params } });
   };
 
   const panel = (
@@ -125,7 +149,7 @@ export function createFakeOpenCti(org: FakeOrg, hooks: FakeHostHooks = {}): Open
       return ok();
     });
 
-  const api: OpenCtiLightningApi = {
+  const api: OpenCtiContainer = {
     CALL_TYPE,
     SCREENPOP_TYPE,
 
@@ -250,23 +274,24 @@ export function createFakeOpenCti(org: FakeOrg, hooks: FakeHostHooks = {}): Open
         const problem = requiredString("channelName", args?.channelName);
         if (problem) return invalid(problem);
         if (typeof args.listener !== "function") return invalid("listener must be a function.");
-        const id = nextSubscription++;
-        const listener = args.listener;
-        subscriptions.set(
-          id,
-          org.messageBus.subscribe(args.channelName, (message) => listener(message))
-        );
-        const subscription = { channelName: args.channelName, subscriptionId: id };
-        return ok({ subscription }, { subscription });
+        const existing = channels.get(args.channelName);
+        if (existing) existing.listener = args.listener;
+        else {
+          const entry = {
+            listener: args.listener,
+            remove: org.messageBus.subscribe(args.channelName, (message) => entry.listener(message))
+          };
+          channels.set(args.channelName, entry);
+        }
+        return ok({});
       }),
     unsubscribe: (args) =>
       answer("unsubscribe", args, () => {
-        const subscription = args?.subscription;
-        const id = isObject(subscription) ? subscription.subscriptionId : undefined;
-        const remove = typeof id === "number" ? subscriptions.get(id) : undefined;
-        if (!remove) return invalid("subscription is not an active subscription.");
-        remove();
-        subscriptions.delete(id as number);
+        const entry =
+          typeof args?.eventName === "string" ? channels.get(args.eventName) : undefined;
+        if (!entry) return invalid("eventName is not a subscribed channel.");
+        entry.remove();
+        channels.delete(args.eventName);
         return ok();
       }),
     publish: (args) =>

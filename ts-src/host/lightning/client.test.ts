@@ -525,11 +525,12 @@ describe("OpenCtiLightningClient", () => {
       });
     });
 
-    it("unsubscribe of an unknown subscription fails", async () => {
-      const { client } = setup();
+    it("unsubscribe of an unknown subscription never calls back, as in Salesforce's library: TIMEOUT", async () => {
+      const { org, client } = setup({ timeoutMs: 50 });
       expect(await failureOf(client.unsubscribe({ subscriptionId: 99 }))).toMatchObject({
-        code: "INVALID_PARAM"
+        code: "TIMEOUT"
       });
+      expect(org.callsTo("unsubscribe")).toHaveLength(0);
     });
   });
 

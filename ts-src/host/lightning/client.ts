@@ -1,9 +1,12 @@
 /**
  * Typed, Promise-based `sforce.opencti` (Lightning Experience): one method per API method,
- * arguments checked before Salesforce is called, listeners registered once and fanned out.
+ * arguments checked before Salesforce is called, listeners registered once and fanned out,
+ * and every method feature-detected: a library without it (an older API version, a trimmed
+ * copy) is never called for it (see ../features.ts).
  */
 import type { Unsubscribe } from "../cti-host";
 import { OpenCtiError } from "../errors";
+import { Features } from "../features";
 import {
   apexNameProblem,
   failure,
@@ -17,6 +20,7 @@ import {
   type ResolvedCallOptions
 } from "../invoke";
 import { ListenerHub } from "../listeners";
+import { LIGHTNING_METHODS, LIGHTNING_SKIPPABLE } from "./methods";
 import type {
   AppViewInfo,
   ClickToDialPayload,
@@ -83,26 +87,38 @@ export class OpenCtiLightningClient {
   private readonly workStart: ListenerHub<WorkStartPayload>;
   private readonly channels = new Map<string, ChannelState>();
 
+  private readonly features: Features;
+
   constructor(
     private readonly api: OpenCtiLightningApi,
     options?: CallOptions
   ) {
     this.options = resolveCallOptions(options);
-    this.clickToDial = new ListenerHub("onClickToDial", (dispatch) =>
+    this.features = new Features(api, LIGHTNING_METHODS, LIGHTNING_SKIPPABLE, "sforce.opencti");
+    const has = (method: string) => this.features.has(method);
+    this.clickToDial = new ListenerHub("onClickToDial", (dispatch) => {
+      if (!has("onClickToDial")) return;
       api.onClickToDial({
         listener: (payload) => {
           // A click without a number cannot be dialled; never forward one.
           if (isObject(payload) && payload.number !== undefined && payload.number !== null)
             dispatch(payload);
         }
-      })
-    );
-    this.navigation = new ListenerHub("onNavigationChange", (dispatch) =>
-      api.onNavigationChange({ listener: (payload) => dispatch(isObject(payload) ? payload : {}) })
-    );
-    this.workStart = new ListenerHub("hvs.onWorkStart", (dispatch) =>
-      api.hvs.onWorkStart({ listener: dispatch })
-    );
+      });
+    });
+    this.navigation = new ListenerHub("onNavigationChange", (dispatch) => {
+      if (!has("onNavigationChange")) return;
+      api.onNavigationChange({ listener: (payload) => dispatch(isObject(payload) ? payload : {}) });
+    });
+    this.workStart = new ListenerHub("hvs.onWorkStart", (dispatch) => {
+      if (!has("hvs.onWorkStart")) return;
+      api.hvs.onWorkStart({ listener: dispatch });
+    });
+  }
+
+  /** The parts of `sforce.opencti` this library lacks (skipped, never called), e.g. `hvs.onWorkStart`. */
+  get unavailableFeatures(): readonly string[] {
+    return this.features.unavailable;
   }
 
   /** The API's own constants, read at runtime as the guide recommends. */
@@ -333,6 +349,7 @@ export class OpenCtiLightningClient {
     if (problem) throw OpenCtiError.invalidParam("subscribe", problem);
     if (typeof listener !== "function")
       throw OpenCtiError.invalidParam("subscribe", "listener must be a function.");
+    await this.features.guard("subscribe", () => Promise.resolve());
     let state = this.channels.get(channelName);
     if (!state) {
       const listeners = new Set<(message: unknown) => void>();
@@ -396,14 +413,16 @@ export class OpenCtiLightningClient {
     if (problem) return reject("hvs.completeWork", problem);
     if (!isObject(attributes)) return reject("hvs.completeWork", "attributes must be an object.");
     // The guide's sample callback takes no response: a bare callback means done.
-    return invoke(
-      "hvs.completeWork",
-      (callback) => this.api.hvs.completeWork({ workId, attributes, callback }),
-      (response) =>
-        response === undefined || response === null
-          ? success(undefined)
-          : interpretLightning("hvs.completeWork", response, () => success(undefined)),
-      this.options
+    return this.features.guard("hvs.completeWork", () =>
+      invoke(
+        "hvs.completeWork",
+        (callback) => this.api.hvs.completeWork({ workId, attributes, callback }),
+        (response) =>
+          response === undefined || response === null
+            ? success(undefined)
+            : interpretLightning("hvs.completeWork", response, () => success(undefined)),
+        this.options
+      )
     );
   }
 
@@ -449,11 +468,8 @@ export class OpenCtiLightningClient {
     start: (callback: (response: unknown) => void) => void,
     map: (value: unknown) => Outcome<T>
   ): Promise<T> {
-    return invoke(
-      method,
-      start,
-      (response) => interpretLightning(method, response, map),
-      this.options
+    return this.features.guard(method, () =>
+      invoke(method, start, (response) => interpretLightning(method, response, map), this.options)
     );
   }
 }

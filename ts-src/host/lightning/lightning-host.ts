@@ -32,6 +32,15 @@ export class LightningHost implements CtiHost, ApexRunner, DeferredScreenPopHost
       api instanceof OpenCtiLightningClient ? api : new OpenCtiLightningClient(api, options);
   }
 
+  /**
+   * The parts of `sforce.opencti` this page's library lacks, e.g. `hvs.onWorkStart` or
+   * `subscribe` in an API 43 copy: skipped (never called, never a crash) and listed here for
+   * diagnostics. Not on CtiHost: other hosts have no such library.
+   */
+  get unavailableFeatures(): readonly string[] {
+    return this.client.unavailableFeatures;
+  }
+
   getCallCenterSettings(): Promise<CallCenterSettings> {
     return this.client.getCallCenterSettings();
   }

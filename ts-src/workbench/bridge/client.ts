@@ -1,14 +1,17 @@
 /**
  * Runs inside the softphone iframe in place of Salesforce's `opencti_min.js` or
  * `interaction.js`: defines the same `window.sforce` API and forwards every call to the
- * parent shell, which answers through the callbacks. Like the real scripts, it talks only to
- * the direct parent, and only to the origin the page was given in `sfdcIframeOrigin`.
+ * parent shell, which answers through the callbacks. Lightning's client side — argument checks
+ * that throw, forwarded keys, subscriptions — is the library of host/fake/opencti-library.ts,
+ * as Salesforce's own library has it. Like the real scripts, it initialises only with a
+ * `sfdcIframeOrigin` it trusts (and, for Lightning, a `mode`), as the direct child of that
+ * frame, and talks only to that origin.
  */
+import { createOpenCtiLibrary } from "../../host/fake/opencti-library";
+import { originProblem } from "./origin";
 import {
   BRIDGE_TAG,
-  CALL_TYPE,
   METHODS,
-  SCREENPOP_TYPE,
   encodeArgs,
   parseBridgeMessage,
   type AnyCallback,
@@ -26,19 +29,42 @@ export interface BridgeClient {
   readonly problem: string | null;
 }
 
+/** Why the page cannot talk to the Salesforce frame, or null. */
+function initProblem(win: Window, api: BridgeApi): string | null {
+  const params = new URLSearchParams(win.location.search);
+  if (win.parent === win) return "the page is not inside the Salesforce frame";
+  if (api === "lightning" && !params.has("mode")) return "the page URL has no mode parameter";
+  return originProblem(params.get("sfdcIframeOrigin"), win.location);
+}
+
+/**
+ * `openctiWithout=hvs,subscribe` (from the shell's URL) leaves those parts out of the
+ * stand-in, to try the softphone against an older or trimmed library (API 43 has no hvs,
+ * subscribe, publish or unsubscribe).
+ */
+export const WITHOUT_PARAM = "openctiWithout";
+
+function trim(library: Namespace, without: string | null): void {
+  for (const path of (without ?? "").split(",").map((p) => p.trim())) {
+    if (!/^[A-Za-z]+(\.[A-Za-z]+)?$/.test(path)) continue;
+    const parts = path.split(".");
+    const owner = parts.length === 2 ? library[parts[0] as string] : library;
+    if (typeof owner === "object" && owner !== null)
+      delete (owner as Namespace)[parts[parts.length - 1] as string];
+  }
+}
+
 export function installBridgeClient(win: Window, api: BridgeApi): BridgeClient {
-  const origin = new URLSearchParams(win.location.search).get("sfdcIframeOrigin");
   const parent = win.parent;
-  let problem: string | null = null;
-  if (parent === win) problem = "the page is not inside the Salesforce frame";
-  else if (!origin) problem = "the page URL has no sfdcIframeOrigin parameter";
+  let problem = initProblem(win, api);
+  let origin = new URLSearchParams(win.location.search).get("sfdcIframeOrigin") ?? "";
 
   const session = win.crypto.randomUUID();
   const callbacks = new Map<number, { fn: AnyCallback; once: boolean }>();
   let nextId = 1;
 
   win.addEventListener("message", (event: MessageEvent) => {
-    if (event.source !== parent || event.origin !== origin) return;
+    if (problem || event.source !== parent || event.origin !== origin) return;
     const message = parseBridgeMessage(event.data);
     if (!message || message.session !== session) return;
     if (message.kind === "failure") {
@@ -52,17 +78,11 @@ export function installBridgeClient(win: Window, api: BridgeApi): BridgeClient {
     entry.fn(...message.args);
   });
 
-  const call = (method: string, args: unknown[]): void => {
-    if (problem) {
-      console.error(`Open CTI (workbench): ${method} cannot run: ${problem}`);
-      return;
-    }
-    const listener = api === "classic" && CLASSIC_LISTENERS.has(method);
+  const post = (method: string, args: unknown[], isListener: (key: string | null) => boolean) => {
+    if (problem) throw new Error(`Open CTI is not initialized: ${problem}.`);
     const encoded = encodeArgs(args, (fn, key) => {
       const id = nextId++;
-      // Lightning passes one-shot `callback`s and long-lived `listener`s by name.
-      const once = api === "lightning" ? key === "callback" : !listener;
-      callbacks.set(id, { fn, once });
+      callbacks.set(id, { fn, once: !isListener(key) });
       return id;
     });
     const message: CallMessage = {
@@ -73,23 +93,35 @@ export function installBridgeClient(win: Window, api: BridgeApi): BridgeClient {
       method,
       args: encoded
     };
-    parent.postMessage(message, origin as string);
+    parent.postMessage(message, origin);
   };
-
-  const root: Namespace = {};
-  for (const path of METHODS[api]) {
-    const parts = path.split(".");
-    let ns = root;
-    for (const part of parts.slice(0, -1)) ns = (ns[part] ??= {}) as Namespace;
-    ns[parts[parts.length - 1]] = (...args: unknown[]) => call(path, args);
-  }
-  if (api === "lightning") {
-    root.SCREENPOP_TYPE = SCREENPOP_TYPE;
-    root.CALL_TYPE = CALL_TYPE;
-  }
 
   const host = win as unknown as { sforce?: Namespace };
   host.sforce = host.sforce ?? {};
-  host.sforce[api === "lightning" ? "opencti" : "interaction"] = root;
+  if (api === "lightning") {
+    const library = createOpenCtiLibrary((method, args) =>
+      post(method, [args], (key) => key === "listener")
+    ) as unknown as Namespace;
+    library.initialize = () => {
+      problem = initProblem(win, api);
+      origin = new URLSearchParams(win.location.search).get("sfdcIframeOrigin") ?? "";
+      if (problem) throw `Failed to initialize Open CTI: ${problem}.`;
+    };
+    trim(library, new URLSearchParams(win.location.search).get(WITHOUT_PARAM));
+    host.sforce.opencti = library;
+  } else {
+    const root: Namespace = {};
+    for (const path of METHODS.classic) {
+      const parts = path.split(".");
+      let ns = root;
+      for (const part of parts.slice(0, -1)) ns = (ns[part] ??= {}) as Namespace;
+      const listener = CLASSIC_LISTENERS.has(path);
+      ns[parts[parts.length - 1]] = (...args: unknown[]) => post(path, args, () => listener);
+    }
+    host.sforce.interaction = root;
+  }
+  // Salesforce's library throws at load when it cannot initialise; sforce.opencti still exists.
+  if (problem && api === "lightning") throw `Failed to initialize Open CTI: ${problem}.`;
+  if (problem) console.error(`Open CTI (workbench): interaction.js cannot run: ${problem}.`);
   return { problem };
 }

@@ -5,67 +5,15 @@
  * back by number.
  */
 
+import { CLASSIC_METHODS } from "../../host/classic/methods";
+import { LIGHTNING_METHODS } from "../../host/lightning/methods";
+
 export const BRIDGE_TAG = "workbench-opencti-bridge/1";
 
 export type BridgeApi = "lightning" | "classic";
 
-/** Every method of `sforce.opencti`, as the Open CTI Developer Guide (API 66.0) lists them. */
-export const LIGHTNING_METHODS = [
-  "disableClickToDial",
-  "enableClickToDial",
-  "getAppViewInfo",
-  "getCallCenterSettings",
-  "getSoftphoneLayout",
-  "hvs.completeWork",
-  "hvs.onWorkStart",
-  "isSoftphonePanelVisible",
-  "notifyInitializationComplete",
-  "onClickToDial",
-  "onNavigationChange",
-  "publish",
-  "refreshView",
-  "runApex",
-  "saveLog",
-  "screenPop",
-  "searchAndScreenPop",
-  "setSoftphoneItemIcon",
-  "setSoftphoneItemLabel",
-  "setSoftphonePanelHeight",
-  "setSoftphonePanelIcon",
-  "setSoftphonePanelLabel",
-  "setSoftphonePanelVisibility",
-  "setSoftphonePanelWidth",
-  "subscribe",
-  "unsubscribe"
-] as const;
-
-/** Every method of `sforce.interaction` (with `.cti` and `.entityFeed`) for Classic. */
-export const CLASSIC_METHODS = [
-  "getPageInfo",
-  "isInConsole",
-  "isVisible",
-  "onFocus",
-  "refreshPage",
-  "refreshRelatedList",
-  "runApex",
-  "saveLog",
-  "screenPop",
-  "searchAndGetScreenPopUrl",
-  "searchAndScreenPop",
-  "setVisible",
-  "cti.disableClickToDial",
-  "cti.enableClickToDial",
-  "cti.getCallCenterSettings",
-  "cti.getDirectoryNumbers",
-  "cti.getSoftphoneLayout",
-  "cti.notifyInitializationComplete",
-  "cti.onClickToDial",
-  "cti.setSoftphoneHeight",
-  "cti.setSoftphoneWidth",
-  "entityFeed.onObjectUpdate",
-  "entityFeed.refreshObject",
-  "entityFeed.reloadFrame"
-] as const;
+/** Every method of both APIs: the host's lists (their one home). */
+export { LIGHTNING_METHODS, CLASSIC_METHODS };
 
 export const METHODS: Record<BridgeApi, readonly string[]> = {
   lightning: LIGHTNING_METHODS,

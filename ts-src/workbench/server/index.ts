@@ -5,3 +5,4 @@ export {
   type WorkbenchServerOptions
 } from "./workbench-server";
 export { parseWorkbenchArgs, CliError, type WorkbenchCliOptions } from "./settings-args";
+export { resolveAdapter, AdapterError, type AdapterSource } from "./adapter";

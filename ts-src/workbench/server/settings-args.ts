@@ -1,6 +1,7 @@
 /**
  * Command-line options of `npm start`: `--sip ws(s)://server` turns the softphone into a SIP
- * phone against that PBX. The values become call center settings the shell starts with.
+ * phone against that PBX (the values become call center settings the shell starts with);
+ * `--adapter <folder|file|url>` hosts a foreign Open CTI adapter instead of our softphone.
  */
 
 export interface WorkbenchCliOptions {
@@ -9,6 +10,14 @@ export interface WorkbenchCliOptions {
   settings: Record<string, string>;
   /** Origins the softphone may open WebSockets to (for the page's CSP). */
   connectOrigins: string[];
+  /** `--adapter`: a foreign adapter's folder, HTML file or URL (resolved by the server). */
+  adapter?: string;
+  /** `--classic`: `/` shows the Classic shell. */
+  view?: "lightning" | "classic";
+  /** `--strict-csp`: adapter pages get a strict CSP instead of a Visualforce-like one. */
+  adapterCsp?: "visualforce" | "strict";
+  /** `--replace-bundled-opencti`: serve the stand-in for library copies the adapter bundles. */
+  replaceBundledLibrary?: boolean;
 }
 
 export class CliError extends Error {
@@ -17,7 +26,9 @@ export class CliError extends Error {
 
 const USAGE =
   "usage: npm start -- [--port N] [--sip ws(s)://host[:port]/path] [--sip-domain DOMAIN] " +
-  "[--ice stun:host,turn:host] [--credentials prompt|salesforce]";
+  "[--ice stun:host,turn:host] [--credentials prompt|salesforce]\n" +
+  "       npm start -- --adapter <folder|page.html|http(s)://url> [--classic] [--strict-csp] " +
+  "[--replace-bundled-opencti] [--trust https://origin]";
 
 export function parseWorkbenchArgs(
   argv: string[],
@@ -31,6 +42,7 @@ export function parseWorkbenchArgs(
 
   const args = [...argv];
   let sipUrl: URL | null = null;
+  const extra: Partial<WorkbenchCliOptions> = {};
   while (args.length) {
     const raw = args.shift() as string;
     if (raw === "--") continue; // `node scripts/start.mjs -- …` as well as `npm start -- …`
@@ -77,6 +89,35 @@ export function parseWorkbenchArgs(
         settings["/sipSettings/credentials"] = v;
         break;
       }
+      case "--adapter":
+        extra.adapter = value();
+        break;
+      case "--classic":
+        if (inline !== undefined) throw new CliError(`--classic takes no value\n${USAGE}`);
+        extra.view = "classic";
+        break;
+      case "--strict-csp":
+        if (inline !== undefined) throw new CliError(`--strict-csp takes no value\n${USAGE}`);
+        extra.adapterCsp = "strict";
+        break;
+      case "--replace-bundled-opencti":
+        if (inline !== undefined)
+          throw new CliError(`--replace-bundled-opencti takes no value\n${USAGE}`);
+        extra.replaceBundledLibrary = true;
+        break;
+      case "--trust": {
+        const text = value();
+        let origin: URL;
+        try {
+          origin = new URL(text);
+        } catch {
+          throw new CliError(`--trust: "${text}" is not an origin like https://host:port`);
+        }
+        if (!/^(https?|wss?):$/.test(origin.protocol) || origin.origin === "null")
+          throw new CliError(`--trust: "${text}" must be an http(s) or ws(s) origin`);
+        connectOrigins.push(origin.origin);
+        break;
+      }
       case "--help":
       case "-h":
         throw new CliError(USAGE);
@@ -86,7 +127,9 @@ export function parseWorkbenchArgs(
   }
   if (!sipUrl && Object.keys(settings).some((k) => k.startsWith("/sipSettings/")))
     throw new CliError(`--sip-domain, --ice and --credentials need --sip\n${USAGE}`);
-  return { port, settings, connectOrigins };
+  if (!extra.adapter && (extra.adapterCsp || extra.replaceBundledLibrary))
+    throw new CliError(`--strict-csp and --replace-bundled-opencti need --adapter\n${USAGE}`);
+  return { port, settings, connectOrigins, ...extra };
 }
 
 function parsePort(text: string, what: string): number {

@@ -1,15 +1,26 @@
 /**
  * The workbench's HTTP server (127.0.0.1 only): the Salesforce-like shell, the real
- * Softphone.page rendered from force-app, the committed static resource, SLDS from
- * node_modules, and stand-in Open CTI scripts at the paths Salesforce serves them from.
- * Browser-side workbench code is bundled in memory at start; it never enters the resource.
+ * Softphone.page rendered from force-app (or a foreign adapter's page, `--adapter`), the
+ * committed static resource, SLDS from node_modules, and stand-in Open CTI scripts at the
+ * paths Salesforce serves them from, for any API version. Browser-side workbench code is
+ * bundled in memory at start; it never enters the resource. With `tls` it serves https, so a
+ * browser that maps a force.com name to loopback sees the shell on a Salesforce-like origin.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer as createTlsServer } from "node:https";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { extname, join, normalize, sep } from "node:path";
 import type { AddressInfo } from "node:net";
 import { build } from "esbuild";
 import { renderPage } from "../../../scripts/lib/render-page.mjs";
+import {
+  ADAPTER_PREFIX,
+  adapterPagePath,
+  bundledLibrary,
+  readAdapterFile,
+  type AdapterSource
+} from "./adapter";
+import { adapterPolicy, strictPolicy, type AdapterCsp } from "./csp";
 
 export interface WorkbenchServerOptions {
   /** The repository root. */
@@ -25,6 +36,18 @@ export interface WorkbenchServerOptions {
    * Tests pass a copy so a rebuild in the working tree cannot change it under them.
    */
   resourceDir?: string;
+  /** Serve https with this key and certificate (PEM). */
+  tls?: { key: string | Buffer; cert: string | Buffer };
+  /** The host name the URL names (a force.com name the browser maps to 127.0.0.1). */
+  hostName?: string;
+  /** What `/` shows: the Lightning shell (default) or Classic. */
+  view?: "lightning" | "classic";
+  /** A foreign Open CTI adapter to host instead of our Softphone.page. */
+  adapter?: AdapterSource;
+  /** The CSP of adapter pages (default: like a Visualforce page's). */
+  adapterCsp?: AdapterCsp;
+  /** Serve the stand-in for library copies the adapter bundles itself (…/opencti_min.js). */
+  replaceBundledLibrary?: boolean;
 }
 
 export interface RunningWorkbench {
@@ -37,6 +60,8 @@ export interface RunningWorkbench {
 export interface WorkbenchPageConfig {
   view: "lightning" | "classic";
   settings: Record<string, string>;
+  /** The page the softphone frame loads (default /apex/Softphone). */
+  softphonePath?: string;
 }
 
 const TYPES: Record<string, string> = {
@@ -53,6 +78,11 @@ const TYPES: Record<string, string> = {
 
 const OPENCTI_PATH = "/support/api/66.0/lightning/opencti_min.js";
 const INTERACTION_PATH = "/support/api/66.0/interaction.js";
+/** Salesforce serves its libraries for every API version; so does the stand-in. */
+const LIBRARY_PATHS: Array<[RegExp, string]> = [
+  [/^\/support\/api\/\d{1,3}(?:\.\d)?\/lightning\/opencti_min\.js$/, OPENCTI_PATH],
+  [/^\/support\/api\/\d{1,3}(?:\.\d)?\/interaction\.js$/, INTERACTION_PATH]
+];
 
 async function bundleBrowserCode(
   root: string
@@ -105,23 +135,6 @@ async function bundleBrowserCode(
   return out;
 }
 
-function contentSecurityPolicy(connectOrigins: string[]): string {
-  return [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self' data:",
-    "font-src 'self'",
-    "media-src 'self' blob:",
-    `connect-src ${["'self'", ...connectOrigins].join(" ")}`,
-    "frame-src 'self'",
-    "frame-ancestors 'self'",
-    "base-uri 'none'",
-    "form-action 'self'",
-    "object-src 'none'"
-  ].join("; ");
-}
-
 /** JSON inside a <script type="application/json"> must not be able to close the element. */
 const scriptSafeJson = (value: unknown) =>
   JSON.stringify(value).replace(/</g, "\\u003c").replace(/>/g, "\\u003e").replace(/&/g, "\\u0026");
@@ -158,30 +171,56 @@ export async function startWorkbenchServer(
     ],
     ["/slds/", join(root, "node_modules/@salesforce-ux/design-system/assets")]
   ];
-  if (!existsSync(join(statics[0][1], "main.js")))
+  if (!options.adapter && !existsSync(join(statics[0][1], "main.js")))
     throw new Error("the softphone static resource has no main.js: run `npm run build` first");
   const bundles = await bundleBrowserCode(root);
-  const csp = contentSecurityPolicy(options.connectOrigins ?? []);
+  const connectOrigins = options.connectOrigins ?? [];
+  const csp = strictPolicy(connectOrigins);
+  const adapterCsp = adapterPolicy(options.adapterCsp ?? "visualforce", connectOrigins);
   const settings = options.settings ?? {};
+  const adapter = options.adapter;
+  const defaultView = options.view ?? "lightning";
+  const softphonePath = adapter ? adapterPagePath(adapter) : undefined;
 
   const send = (
     res: ServerResponse,
     status: number,
     type: string,
     body: string | Uint8Array,
-    head = false
+    head = false,
+    policy = csp
   ) => {
     res.writeHead(status, {
       "content-type": type,
-      "content-security-policy": csp,
+      "content-security-policy": policy,
       "x-content-type-options": "nosniff",
       "referrer-policy": "no-referrer",
       "cache-control": "no-store"
     });
     res.end(head ? undefined : body);
   };
+  const shell = (view: "lightning" | "classic") =>
+    shellHtml({ view, settings, ...(softphonePath ? { softphonePath } : {}) });
 
-  const handle = (req: IncomingMessage, res: ServerResponse) => {
+  const serveAdapter = async (res: ServerResponse, path: string, head: boolean) => {
+    if (!adapter) return false;
+    const library = options.replaceBundledLibrary ? bundledLibrary(path) : null;
+    const standIn =
+      library && bundles.get(library === "lightning" ? OPENCTI_PATH : INTERACTION_PATH);
+    if (standIn) {
+      send(res, 200, standIn.type, standIn.body, head, adapterCsp);
+      return true;
+    }
+    const file = await readAdapterFile(adapter, path.slice(ADAPTER_PREFIX.length));
+    if (!file) return false;
+    const type = file.type?.startsWith(".")
+      ? (TYPES[file.type] ?? "application/octet-stream")
+      : (file.type ?? "application/octet-stream");
+    send(res, 200, type, file.body, head, adapterCsp);
+    return true;
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const head = req.method === "HEAD";
     if (req.method !== "GET" && !head) {
       res.writeHead(405, { allow: "GET, HEAD", "content-type": "text/plain" });
@@ -194,10 +233,11 @@ export async function startWorkbenchServer(
       return send(res, 400, "text/plain", "Bad request", head);
     }
     const path = url.pathname;
-    if (path === "/" || path === "/lightning" || path.startsWith("/lightning/"))
-      return send(res, 200, TYPES[".html"], shellHtml({ view: "lightning", settings }), head);
+    if (path === "/") return send(res, 200, TYPES[".html"], shell(defaultView), head);
+    if (path === "/lightning" || path.startsWith("/lightning/"))
+      return send(res, 200, TYPES[".html"], shell("lightning"), head);
     if (path === "/classic" || path.startsWith("/classic/"))
-      return send(res, 200, TYPES[".html"], shellHtml({ view: "classic", settings }), head);
+      return send(res, 200, TYPES[".html"], shell("classic"), head);
     if (path === "/apex/Softphone") {
       try {
         return send(res, 200, TYPES[".html"], renderPage(pagePath, url.searchParams), head);
@@ -212,9 +252,23 @@ export async function startWorkbenchServer(
         );
       }
     }
-    const bundle = bundles.get(path);
+    const library = LIBRARY_PATHS.find(([pattern]) => pattern.test(path));
+    const bundle = bundles.get(library ? library[1] : path);
     if (bundle) return send(res, 200, bundle.type, bundle.body, head);
     if (path === "/favicon.ico") return send(res, 204, "text/plain", "", head);
+    if (path.startsWith(ADAPTER_PREFIX)) {
+      try {
+        if (await serveAdapter(res, path, head)) return;
+      } catch (e) {
+        return send(
+          res,
+          502,
+          "text/plain; charset=utf-8",
+          `The adapter could not be read: ${(e as Error).message}`,
+          head
+        );
+      }
+    }
     for (const [prefix, dir] of statics) {
       if (!path.startsWith(prefix)) continue;
       let file: string;
@@ -235,14 +289,22 @@ export async function startWorkbenchServer(
     send(res, 404, "text/plain; charset=utf-8", "Not found", head);
   };
 
-  const server = createServer(handle);
+  const listener = (req: IncomingMessage, res: ServerResponse) => {
+    handle(req, res).catch((e: unknown) => {
+      console.error(e);
+      if (!res.headersSent) send(res, 500, "text/plain", "Internal error");
+    });
+  };
+  const server = options.tls
+    ? createTlsServer({ key: options.tls.key, cert: options.tls.cert }, listener)
+    : createServer(listener);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port, "127.0.0.1", () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url: `${options.tls ? "https" : "http"}://${options.hostName ?? "127.0.0.1"}:${port}/`,
     port,
     close: () =>
       new Promise<void>((resolve) => {

@@ -1,6 +1,6 @@
 /**
  * The shell's backend over the fake host (ts-src/host/fake): one FakeOrg seeded with sample
- * data, the fake `sforce.opencti` / `sforce.interaction` the bridge serves, our Apex
+ * data, the fake Open CTI container / `sforce.interaction` the bridge serves, our Apex
  * contracts registered, and the org's hooks (screen pops, refreshView, panel) turned into
  * shell events.
  */
@@ -9,12 +9,12 @@ import {
   FakeOrg,
   SCHEMA,
   createFakeInteraction,
-  createFakeOpenCti,
   registerSoftphoneApex,
   type FakePanelState,
   type FakeRecord,
   type FakeScreenPop
 } from "../../host/fake";
+import { createFakeOpenCtiContainer } from "../../host/fake/fake-opencti";
 import type { FieldValue, OrgRecord, PanelChange, ShellBackend, ShellEvents } from "./backend";
 import { REQUIRED_FIELDS } from "./records";
 import { SEED } from "./seed";
@@ -134,7 +134,8 @@ export function createFakeBackend(options: FakeBackendOptions): ShellBackend & {
     lastEnabled = org.clickToDialEnabled;
     for (const l of clickToDialListeners) l(lastEnabled);
   };
-  const lightningApi = createFakeOpenCti(org);
+  // The container side only: the library's own behaviour runs in the softphone frame.
+  const lightningApi = createFakeOpenCtiContainer(org);
   const classicApi = createFakeInteraction(org);
   // enable/disableClickToDial only set a flag on the org; check it after every bridge call.
   setInterval(pollEnabled, 100);

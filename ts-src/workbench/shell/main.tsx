@@ -16,6 +16,7 @@ import { softphoneFrame } from "./softphone-frame";
 interface PageConfig {
   view: ShellView;
   settings: Record<string, string>;
+  softphonePath?: string;
 }
 
 function readConfig(): PageConfig {
@@ -23,7 +24,8 @@ function readConfig(): PageConfig {
   const parsed = JSON.parse(el?.textContent || "{}") as Partial<PageConfig>;
   return {
     view: parsed.view === "classic" ? "classic" : "lightning",
-    settings: parsed.settings ?? {}
+    settings: parsed.settings ?? {},
+    ...(typeof parsed.softphonePath === "string" ? { softphonePath: parsed.softphonePath } : {})
   };
 }
 
@@ -40,7 +42,7 @@ const backend = createFakeBackend({
 backend.setSettings({ ...backend.settings(), ...config.settings });
 const initialSettings = backend.settings();
 backend.setSettings({ ...initialSettings, ...settingsFromQuery(window.location.search) });
-store = new ShellStore(backend, config.view, window, initialSettings);
+store = new ShellStore(backend, config.view, window, initialSettings, config.softphonePath);
 const shellStore = store;
 
 serveBridge(window, {

@@ -36,6 +36,8 @@ export interface ShellState {
   route: Route;
   modal: NewRecordModal | null;
   panel: PanelState;
+  /** The page the softphone frame loads: our Softphone.page, or a foreign adapter's. */
+  softphonePath: string;
   /** Bumped to reload the softphone iframe (after a settings change). */
   softphoneGeneration: number;
   toast: string | null;
@@ -57,7 +59,8 @@ export class ShellStore {
     view: ShellView,
     private readonly win: Window,
     /** The org's settings before query parameters changed them (for the settings form). */
-    readonly initialSettings: Record<string, string> = backend.settings()
+    readonly initialSettings: Record<string, string> = backend.settings(),
+    softphonePath = "/apex/Softphone"
   ) {
     const { width, height } = panelSize(backend.settings());
     this.state = {
@@ -73,6 +76,7 @@ export class ShellStore {
         itemLabel: "Phone",
         itemIcon: "call"
       },
+      softphonePath,
       softphoneGeneration: 0,
       toast: null,
       orgVersion: 0

@@ -9,13 +9,23 @@ import { Icon } from "./icon";
 /** The current softphone frame's window, for the bridge (only one frame at a time). */
 export const softphoneFrame: { current: HTMLIFrameElement | null } = { current: null };
 
-export function softphoneUrl(view: "lightning" | "classic", origin: string): string {
-  const params = new URLSearchParams(
-    view === "lightning"
-      ? { mode: "Lightning", sfdcIframeOrigin: origin }
-      : { mode: "Classic", sfdcIframeOrigin: origin }
-  );
-  return `/apex/Softphone?${params.toString()}`;
+/** `?openctiWithout=hvs,subscribe` on the shell's URL: the frame's stand-in leaves those out. */
+const OPENCTI_WITHOUT =
+  typeof window === "undefined"
+    ? null
+    : new URLSearchParams(window.location.search).get("openctiWithout");
+
+/** The softphone page with the parameters Salesforce adds (`path` may carry its own query). */
+export function softphoneUrl(
+  view: "lightning" | "classic",
+  origin: string,
+  path = "/apex/Softphone"
+): string {
+  const url = new URL(path, origin);
+  url.searchParams.set("mode", view === "lightning" ? "Lightning" : "Classic");
+  url.searchParams.set("sfdcIframeOrigin", origin);
+  if (OPENCTI_WITHOUT) url.searchParams.set("openctiWithout", OPENCTI_WITHOUT);
+  return `${url.pathname}${url.search}`;
 }
 
 function SoftphoneIframe(props: { width: number; height: number }) {
@@ -26,7 +36,7 @@ function SoftphoneIframe(props: { width: number; height: number }) {
       ref={(el) => {
         if (el) softphoneFrame.current = el;
       }}
-      src={softphoneUrl(state.view, window.location.origin)}
+      src={softphoneUrl(state.view, window.location.origin, state.softphonePath)}
       title="Softphone"
       name="softphone"
       data-id="softphone-frame"

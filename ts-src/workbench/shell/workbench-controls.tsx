@@ -26,7 +26,8 @@ export function callerChoices(records: Array<{ label: string; list: OrgRecord[] 
 /** Closes the controls after simulating, so the agent sees the call arrive. */
 function SimulateCall(props: { onDone: () => void }) {
   const store = useStore();
-  const { orgVersion, view } = useShellState();
+  const { orgVersion, view, softphonePath } = useShellState();
+  const foreign = softphonePath !== "/apex/Softphone";
   const choices = useMemo(
     () =>
       callerChoices([
@@ -62,6 +63,12 @@ function SimulateCall(props: { onDone: () => void }) {
         props.onDone();
       }}
     >
+      {foreign && (
+        <p class="slds-text-body_small slds-m-bottom_x-small" data-id="wb-simulate-adapter">
+          Your adapter hears this only if it subscribes to the Softphone__c message channel: the
+          call arrives as {'{type: "simulateIncoming", payload: {number, name}}'}.
+        </p>
+      )}
       <div class="slds-form-element slds-m-bottom_x-small">
         <label class="slds-form-element__label" for="simulate-caller">
           Caller
