@@ -1,14 +1,14 @@
 /**
- * How the softphone starts on Open CTI, as the workbench's activity shows it. Two checks wait
- * for core (ts-src/core) and are marked TODO with the reason; they run, and pass once core
- * does what they describe (then drop the todo):
+ * How the softphone starts on Open CTI, as the workbench's activity shows it. One check waits
+ * for core (ts-src/core) and is marked TODO with the reason; it runs, and passes once core
+ * does what it describes (then drop the todo):
  *  - subscribe to Softphone__c once at start-up. Today every tab starts as a follower whose
  *    FollowerHostAgent subscribes (to forward commands to a leader); a moment later the tab
  *    wins the Web Lock, lead() stops the follower agent (its subscription, the channel's only
  *    listener, is released: Open CTI unsubscribe) and the leader's SoftphoneChannel subscribes
- *    again once the store has started;
- *  - list in diagnostics the parts the page's sforce.opencti lacks (LightningHost and
- *    ClassicHost expose them as `unavailableFeatures`).
+ *    again once the store has started.
+ * Diagnostics list the parts the page's sforce.opencti lacks (LightningHost and ClassicHost
+ * expose them as `unavailableFeatures`).
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -50,16 +50,12 @@ test(
   }
 );
 
-test(
-  "diagnostics list the parts missing from sforce.opencti",
-  { todo: "core/ui: show LightningHost.unavailableFeatures in the diagnostics state and view" },
-  async () => {
-    const { page } = await openPage(s.browser, withSettings(s.wb.url, { openctiWithout: "hvs" }));
-    await openPhonePanel(page);
-    await waitForReady(page);
-    await sp(page, "diagnostics").click();
-    const text = await sp(page, "diagnostics-view").innerText();
-    assert.match(text, /hvs\.onWorkStart/);
-    assert.match(text, /hvs\.completeWork/);
-  }
-);
+test("diagnostics list the parts missing from sforce.opencti", async () => {
+  const { page } = await openPage(s.browser, withSettings(s.wb.url, { openctiWithout: "hvs" }));
+  await openPhonePanel(page);
+  await waitForReady(page);
+  await sp(page, "diagnostics").click();
+  const text = await sp(page, "diagnostics-view").innerText();
+  assert.match(text, /hvs\.onWorkStart/);
+  assert.match(text, /hvs\.completeWork/);
+});

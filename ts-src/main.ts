@@ -55,6 +55,7 @@ if (element) {
         createPhone: (settings) => createPhone(settings, local.storage),
         storage: local.storage,
         storageDurable: local.durable,
+        unavailableFeatures: host?.unavailableFeatures,
         sessionStorage: session.storage,
         microphone: (onChange) => microphonePermission(navigator.permissions, onChange)
       })

@@ -133,6 +133,8 @@ export interface SoftphoneState {
   canSimulateIncoming?: boolean;
   /** False when browser storage is blocked and unsent call logs live only in memory. */
   storageDurable?: boolean;
+  /** Parts of the page's Open CTI library that are missing (an older library): skipped. */
+  unavailableFeatures?: string[];
 }
 
 export interface SoftphoneActions {

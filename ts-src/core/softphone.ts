@@ -43,6 +43,8 @@ export interface SoftphoneDeps {
   storage: KeyValueStorage;
   /** False when `storage` is a memory fallback because the browser blocked Web Storage. */
   storageDurable?: boolean;
+  /** Parts of the host's library that are missing and skipped, for diagnostics. */
+  unavailableFeatures?: readonly string[];
   /**
    * This page's id for the open-call journal: calls left open by another page (closed or
    * reloaded mid-call) are logged at start-up. A tabs coordinator passes its own tab id.
@@ -74,6 +76,7 @@ function firstState(deps: SoftphoneDeps, clock: Clock): SoftphoneState {
     recentCalls: loadRecentCalls(deps.storage),
     storageDurable: deps.storageDurable ?? true
   };
+  if (deps.unavailableFeatures?.length) state.unavailableFeatures = [...deps.unavailableFeatures];
   if (deps.storageDurable === false) {
     state.errors = withError(state.errors, {
       at: clock.now(),

@@ -54,4 +54,9 @@ describe("diagnosticsReport", () => {
     expect(text).toContain("Message channel: unknown");
     expect(text).toContain("Call: none");
   });
+
+  it("names what the page's Open CTI library lacks", () => {
+    const text = diagnosticsReport(baseState({ unavailableFeatures: ["hvs.onWorkStart"] }), 0);
+    expect(text).toContain("Missing from the Open CTI library: hvs.onWorkStart");
+  });
 });

@@ -13,6 +13,9 @@ export function diagnosticsReport(state: SoftphoneState, now: number = Date.now(
     `Microphone: ${state.microphone}`,
     `Call logs waiting to save: ${state.outboxPending}${state.storageDurable === false ? " (memory only)" : ""}`,
     `Initialized: ${state.initialized === undefined ? "unknown" : state.initialized ? "yes" : "no"}`,
+    ...(state.unavailableFeatures?.length
+      ? [`Missing from the Open CTI library: ${state.unavailableFeatures.join(", ")}`]
+      : []),
     `Message channel: ${state.channelAvailable === undefined ? "unknown" : state.channelAvailable ? "yes" : "no"}`,
     `Call: ${state.call ? `${state.call.direction} ${state.call.state}` : "none"}`,
     `Errors: ${state.errors.length}`,

@@ -126,6 +126,12 @@ describe("optional store details", () => {
     const app = openDiagnostics({});
     expect(app.byId("diag-initialized")).toBeNull();
     expect(app.byId("diag-channel")).toBeNull();
+    expect(app.byId("diag-library")).toBeNull();
+  });
+
+  it("lists what an older Open CTI library lacks", () => {
+    const app = openDiagnostics({ unavailableFeatures: ["hvs.onWorkStart", "hvs.completeWork"] });
+    expect(app.get("diag-library")).toHaveTextContent("hvs.onWorkStart, hvs.completeWork");
   });
 });
 

@@ -66,6 +66,13 @@ export function DiagnosticsView({
       "diag-initialized"
     ]);
   }
+  if (state.unavailableFeatures?.length) {
+    rows.push([
+      "Open CTI library",
+      `Older library: skipped what it lacks (${state.unavailableFeatures.join(", ")})`,
+      "diag-library"
+    ]);
+  }
   if (state.channelAvailable !== undefined) {
     rows.push([
       "Message channel",
