@@ -135,7 +135,53 @@ export interface SoftphoneState {
   storageDurable?: boolean;
   /** Parts of the page's Open CTI library that are missing (an older library): skipped. */
   unavailableFeatures?: string[];
+  /** The consultation or conference party the agent called for the current customer call. */
+  secondLeg?: SecondLegView | null;
+  /** A recorded message playing into a call (voicemail drop). */
+  voicemailDrop?: { callId: string; message: string } | null;
+  /** What the call center and the phone offer: consult, conference, messages, feature codes. */
+  callFeatures?: CallFeaturesOffer;
 }
+
+/**
+ * A second call the agent placed while on a customer call: first a consultation (the customer
+ * waits on hold), then perhaps a conference of three. It belongs to the customer call: its
+ * Task notes it; the leg has no Task of its own.
+ */
+export interface SecondLegView {
+  /** null until the phone reports the call. */
+  id: string | null;
+  customerCallId: string;
+  number: string;
+  displayNumber: string;
+  name?: string;
+  state: "dialing" | "connected" | "held";
+  /** local: mixed in the browser; pbx: both parties REFERred into the PBX conference. */
+  conference: "none" | "local" | "pbx";
+  startedAt: number;
+  connectedAt?: number;
+}
+
+export interface CallFeaturesOffer {
+  consult: boolean;
+  conference: boolean;
+  featureCodes: string[];
+  supervisorCodes: string[];
+  voicemailMessages: string[];
+}
+
+/** The agent's call-flow intents beyond the basic controls (core/calls/call-features.ts). */
+export type CallFeatureIntent =
+  | { type: "consult"; target: string; name?: string }
+  | { type: "completeTransfer" }
+  | { type: "swapLegs" }
+  | { type: "cancelConsult" }
+  | { type: "conference" }
+  /** Hangs up one party of a conference (or the consultation) and keeps the other. */
+  | { type: "dropParty"; party: "customer" | "other" }
+  | { type: "dropVoicemail"; message: string }
+  | { type: "featureCode"; name: string }
+  | { type: "supervisor"; name: string; number: string; entryName?: string };
 
 export interface SoftphoneActions {
   signIn(credentials: SipCredentials): Promise<void>;
@@ -159,6 +205,8 @@ export interface SoftphoneActions {
   dismissNotice(): void;
   /** Demo phone only: an incoming call from `number`. */
   simulateIncomingCall(number: string, name?: string): Promise<void>;
+  /** Consult, transfer, conference, voicemail drop, PBX feature codes. */
+  callFeature(intent: CallFeatureIntent): Promise<void>;
 }
 
 export interface SoftphoneStore {

@@ -5,6 +5,7 @@
  */
 import { isSupportedCountry, type CountryCode } from "libphonenumber-js";
 import type { CallCenterSettings } from "../host/cti-host";
+import { parseCallFeatures, type CallFeatureSettings } from "./call-features-settings";
 import type { SettingProblem } from "./model";
 
 export type Provider = "demo" | "sip";
@@ -44,6 +45,8 @@ export interface Settings {
   /** Present exactly when provider is `sip`. */
   sip?: SipSettings;
   panel: { height: number; width: number };
+  /** Consult, conference, voicemail drop and PBX feature codes (core/call-features-settings.ts). */
+  features: CallFeatureSettings;
 }
 
 export type SettingsResult =
@@ -97,6 +100,9 @@ export function parseSettings(raw: CallCenterSettings): SettingsResult {
     width: reader.integer(ITEMS.width, 340, 200, 1920)
   };
   const sip = provider === "sip" ? reader.sip() : undefined;
+  const features = parseCallFeatures(raw, (item, value, allowed) =>
+    reader.problems.push({ item, value: shown(value), allowed })
+  );
   reader.rejectSecrets();
   if (reader.problems.length > 0) return { ok: false, problems: reader.problems };
   return {
@@ -111,7 +117,8 @@ export function parseSettings(raw: CallCenterSettings): SettingsResult {
       dialFormat,
       prefixes,
       sip,
-      panel
+      panel,
+      features
     }
   };
 }

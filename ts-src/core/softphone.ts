@@ -12,6 +12,7 @@ import { CallJournal } from "./after-call/journal";
 import { loadRecentCalls } from "./after-call/recent-calls";
 import { CallBook } from "./calls/call-book";
 import { CallDesk } from "./calls/call-desk";
+import { CallFeatures } from "./calls/call-features";
 import { associationForRecord, associationFromClick } from "./calls/call-view";
 import { CallerId } from "./calls/caller-id";
 import { channelState, SoftphoneChannel, type ChannelCommand } from "./channel";
@@ -96,6 +97,7 @@ class Softphone implements SoftphoneController {
   readonly #book: CallBook;
   readonly #callerId: CallerId;
   readonly #desk: CallDesk;
+  readonly #features: CallFeatures;
   readonly #callLogger: CallLogger;
   readonly #directory: Directory;
   readonly #stops: Array<() => void> = [];
@@ -146,6 +148,15 @@ class Softphone implements SoftphoneController {
       report,
       settings,
       phone
+    });
+    this.#features = new CallFeatures({
+      cell,
+      clock,
+      book: this.#book,
+      desk: this.#desk,
+      report,
+      phone,
+      settings
     });
     this.#directory = new Directory(cell, crm, report);
     this.#stops.push(this.#agent.followClickToDial());
@@ -226,6 +237,7 @@ class Softphone implements SoftphoneController {
     this.#startAfterCall(settings, host);
     await this.#startChannel(host);
     await this.#agent.startPhone(settings);
+    this.#features.publishOffer();
   }
 
   /** Logs what an earlier page left open, starts the outbox, then journals this page's calls. */
@@ -254,7 +266,7 @@ class Softphone implements SoftphoneController {
   #onPhoneEvent(event: PhoneEvent): void {
     if (event.type === "registration") {
       this.#agent.onRegistration(event.state, event.error ? describeError(event.error) : undefined);
-    } else {
+    } else if (!this.#features.onPhoneEvent(event)) {
       this.#desk.onPhoneEvent(event);
     }
   }
@@ -316,6 +328,7 @@ class Softphone implements SoftphoneController {
       dismissNotice: () => {
         if (cell.getState().notice !== undefined) cell.set({ notice: undefined });
       },
+      callFeature: (intent) => this.#features.run(intent),
       simulateIncomingCall: async (number, name) => {
         const phone = agent.currentPhone();
         if (!canSimulate(phone)) {

@@ -248,4 +248,14 @@ export interface Phone {
   setAudioProcessing?(processing: Partial<AudioProcessing>): Promise<void>;
   /** Quality over a live call so far; undefined before the first sample or for unknown calls. */
   callQuality?(callId: string): CallQualitySummary | undefined;
+  /**
+   * Joins calls into a conference the phone mixes: every party hears the agent and the
+   * others; held calls are resumed. A call that ends leaves the mix; the others keep talking.
+   */
+  conference?(callIds: readonly string[]): Promise<void>;
+  /**
+   * Plays a recorded message (a URL, relative to the page) into a call in place of the
+   * microphone; resolves when it has played to the end. CALL_FAILED when it cannot be loaded.
+   */
+  playMessage?(callId: string, url: string): Promise<void>;
 }

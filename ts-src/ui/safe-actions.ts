@@ -56,5 +56,6 @@ const actionNames: Record<keyof SoftphoneActions, true> = {
   saveWrapUp: true,
   searchDirectory: true,
   dismissNotice: true,
-  simulateIncomingCall: true
+  simulateIncomingCall: true,
+  callFeature: true
 };

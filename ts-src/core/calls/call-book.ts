@@ -15,6 +15,12 @@ export interface CallMeta {
   popped: boolean;
   internal: boolean;
   transferredTo?: string;
+  /** Lines the call features add to the Task's notes (consult, conference, voicemail, codes). */
+  extraNotes?: string[];
+  /** Overrides the disposition (a voicemail drop: "Voicemail left"). */
+  disposition?: string;
+  /** Logged at hang-up, without after-call work (a voicemail drop). */
+  logAtOnce?: boolean;
   wrapTimer?: TimerHandle;
   /** Its log is written: nothing may log it again. */
   finished: boolean;
@@ -27,6 +33,8 @@ export interface PendingOutbound {
   internal: boolean;
   association: Association;
   startedAt: number;
+  /** Notes the call starts with (a supervisor code names whom it listens to). */
+  extraNotes?: string[];
 }
 
 export class CallBook {

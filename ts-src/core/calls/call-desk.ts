@@ -8,7 +8,7 @@ import { idleAgentState } from "../agent";
 import { dispositionFor, transferNote, withNote } from "../after-call/call-log";
 import type { CallLogger } from "../after-call/call-logger";
 import type { Clock } from "../clock";
-import { DTMF_DIGITS, planDial, type DialingRules } from "../dialing";
+import { DTMF_DIGITS, planDial, type DialingRules, type DialPlan } from "../dialing";
 import { describeError } from "../errors";
 import { DISPOSITIONS, MAX_NOTES, type CallView, type Disposition } from "../model";
 import type { Reporter } from "../reporter";
@@ -64,7 +64,12 @@ export class CallDesk {
 
   // ---- intents ----
 
-  async placeCall(number: string, association: Association): Promise<void> {
+  /** `planned`: a dial string made elsewhere (a supervisor code), with the notes it starts with. */
+  async placeCall(
+    number: string,
+    association: Association,
+    planned?: { plan: Extract<DialPlan, { ok: true }>; notes: string[] }
+  ): Promise<void> {
     const { cell, book, report, clock, callerId } = this.#deps;
     const rules = this.#dialingRules();
     const phone = this.#deps.phone();
@@ -82,7 +87,7 @@ export class CallDesk {
       );
       return;
     }
-    const plan = planDial(number, rules);
+    const plan = planned?.plan ?? planDial(number, rules);
     if (!plan.ok) {
       report.notice(plan.message, "dial");
       return;
@@ -92,7 +97,8 @@ export class CallDesk {
       displayNumber: plan.displayNumber,
       internal: plan.extension,
       association,
-      startedAt: clock.now()
+      startedAt: clock.now(),
+      ...(planned ? { extraNotes: planned.notes } : {})
     });
     cell.set({ notice: undefined, agent: "busy" });
     if (association.popRecordId) callerId.popRecord(association.popRecordId);
@@ -269,7 +275,8 @@ export class CallDesk {
     book.open(call.id, {
       relatedPinned: association.relatedTo !== undefined,
       popped: true,
-      internal: pending.internal
+      internal: pending.internal,
+      ...(pending.extraNotes ? { extraNotes: [...pending.extraNotes] } : {})
     });
     const view = newCallView(call, this.#country(), clock.now(), {
       number: pending.number,
@@ -324,7 +331,8 @@ export class CallDesk {
       disposition: dispositionFor(view, reason),
       muted: false
     };
-    if (!settings || !settings.logCalls || settings.wrapUpSeconds === 0) {
+    const logAtOnce = book.metaOf(view.id)?.logAtOnce === true;
+    if (!settings || !settings.logCalls || settings.wrapUpSeconds === 0 || logAtOnce) {
       book.show({ call: ended });
       this.#finishCall(ended, true);
       return;
@@ -345,10 +353,11 @@ export class CallDesk {
     const { book, clock, logger } = this.#deps;
     if (!book.claimLog(view.id)) return;
     const meta = book.metaOf(view.id);
+    const notes = withNote(view.notes, meta?.transferredTo && transferNote(meta.transferredTo));
     logger.logFinished(view, {
       endedAt: view.endedAt ?? clock.now(),
-      disposition: dispositionFor(view),
-      notes: withNote(view.notes, meta?.transferredTo && transferNote(meta.transferredTo)),
+      disposition: meta?.disposition ?? dispositionFor(view),
+      notes: withNote(notes, meta?.extraNotes?.join("\n")),
       internal: meta?.internal ?? false
     });
     if (current && book.current()?.id === view.id) {

@@ -338,7 +338,8 @@ class Tabs implements TabsController {
       saveWrapUp: () => current().saveWrapUp(),
       searchDirectory: (query) => current().searchDirectory(query),
       dismissNotice: () => current().dismissNotice(),
-      simulateIncomingCall: (number, name) => current().simulateIncomingCall(number, name)
+      simulateIncomingCall: (number, name) => current().simulateIncomingCall(number, name),
+      callFeature: (intent) => current().callFeature(intent)
     };
   }
 }

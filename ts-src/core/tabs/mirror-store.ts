@@ -78,7 +78,8 @@ export class MirrorStore implements SoftphoneStore {
         this.localNotice = undefined;
         this.notify();
       },
-      simulateIncomingCall: forward("simulateIncomingCall")
+      simulateIncomingCall: forward("simulateIncomingCall"),
+      callFeature: forward("callFeature")
     };
   }
 

@@ -11,6 +11,7 @@ import type {
   SearchAndScreenPopRequest,
   WorkItem
 } from "../../host/cti-host";
+import { isCallFeatureIntent } from "../calls/call-feature-intent";
 import { DTMF_DIGITS, MAX_INPUT_LENGTH } from "../dialing";
 import { isRecord, isSalesforceId } from "../ids";
 import { DISPOSITIONS, MAX_NOTES, type SoftphoneActions, type SoftphoneState } from "../model";
@@ -40,7 +41,8 @@ export const FORWARDED_ACTIONS = [
   "saveWrapUp",
   "searchDirectory",
   "dismissNotice",
-  "simulateIncomingCall"
+  "simulateIncomingCall",
+  "callFeature"
 ] as const satisfies readonly (keyof SoftphoneActions)[];
 export type ForwardedAction = (typeof FORWARDED_ACTIONS)[number];
 
@@ -152,7 +154,8 @@ const ACTION_ARGS: Record<ForwardedAction, (args: unknown[]) => boolean> = {
   searchDirectory: (a) => a.length === 1 && text(a[0], 200),
   dismissNotice: (a) => a.length === 0,
   simulateIncomingCall: (a) =>
-    (a.length === 1 || a.length === 2) && typedNumber(a[0]) && optional(a[1], (v) => text(v, 80))
+    (a.length === 1 || a.length === 2) && typedNumber(a[0]) && optional(a[1], (v) => text(v, 80)),
+  callFeature: (a) => a.length === 1 && isCallFeatureIntent(a[0])
 };
 
 /** Whether a forwarded action's arguments would pass the leader's validation. */

@@ -60,6 +60,8 @@ export interface DemoPhoneOptions {
   reconnectGraceSeconds?: number;
   /** Epoch milliseconds for connection deadlines and quality samples; default Date.now. */
   now?: () => number;
+  /** How long a dropped voicemail message "plays" (ms); default 3000. */
+  messageMs?: number;
 }
 
 interface DemoCall {
@@ -75,11 +77,16 @@ interface DemoCall {
   graceTimer?: unknown;
   quality?: QualityTracker;
   ringing?: boolean;
+  /** Joined in the simulated conference. */
+  conferenced?: boolean;
+  /** A recorded message is playing into the call. */
+  playing?: { url: string; timer: unknown; reject: (error: PhoneError) => void };
 }
 
 export const DEFAULT_ANSWER_DELAY_MS = 2_500;
 export const DEFAULT_NO_ANSWER_TIMEOUT_MS = 30_000;
 export const DEFAULT_CALLER_GIVE_UP_MS = 30_000;
+export const DEFAULT_MESSAGE_MS = 3_000;
 const MAX_TARGET_LENGTH = 64;
 const DIGITS = /^[0-9*#A-Da-d,]{1,32}$/;
 
@@ -102,7 +109,13 @@ function defaultId(): string {
 type TimingOptions = Required<
   Pick<
     DemoPhoneOptions,
-    "answerDelayMs" | "noAnswerTimeoutMs" | "callerGiveUpMs" | "outcomeFor" | "newId" | "now"
+    | "answerDelayMs"
+    | "noAnswerTimeoutMs"
+    | "callerGiveUpMs"
+    | "outcomeFor"
+    | "newId"
+    | "now"
+    | "messageMs"
   >
 >;
 
@@ -129,7 +142,8 @@ export class DemoPhone implements Phone {
       callerGiveUpMs: options.callerGiveUpMs ?? DEFAULT_CALLER_GIVE_UP_MS,
       outcomeFor: options.outcomeFor ?? defaultOutcome,
       newId: options.newId ?? defaultId,
-      now: options.now ?? Date.now
+      now: options.now ?? Date.now,
+      messageMs: options.messageMs ?? DEFAULT_MESSAGE_MS
     };
     if (!options.mediaDevices) this.simulatedDevices = new SimulatedMediaDevices();
     this.devices = new AudioDevices(
@@ -394,6 +408,54 @@ export class DemoPhone implements Phone {
     this.end(call, "transferred");
   }
 
+  /** Attended transfer: the two parties are connected to each other and both calls end here. */
+  async attendedTransfer(callId: string, consultCallId: string): Promise<void> {
+    const call = this.find(callId);
+    const consult = this.find(consultCallId);
+    if (call === consult) throw new PhoneError("INVALID_STATE", "Transfer a call to another call.");
+    this.requireState(call, ["connected", "held"], "transfer");
+    this.requireState(consult, ["connected", "held"], "transfer to");
+    this.requireSignalling(call);
+    this.end(call, "transferred");
+    this.end(consult, "transferred");
+  }
+
+  /** A simulated conference: the calls are resumed and marked as mixed together. */
+  async conference(callIds: readonly string[]): Promise<void> {
+    const calls = callIds.map((id) => this.find(id));
+    if (calls.length < 2) throw new PhoneError("INVALID_STATE", "A conference needs two calls.");
+    for (const call of calls) this.requireState(call, ["connected", "held"], "conference");
+    for (const call of calls) {
+      call.conferenced = true;
+      this.setState(call, "connected");
+    }
+  }
+
+  /** The calls in the simulated conference (demo display and tests). */
+  conferencedCalls(): string[] {
+    return [...this.calls.values()].filter((c) => c.conferenced).map((c) => c.id);
+  }
+
+  /** "Plays" a recorded message for messageMs; rejects if the call ends first. */
+  async playMessage(callId: string, url: string): Promise<void> {
+    const call = this.find(callId);
+    this.requireState(call, ["connected"], "play a message into");
+    if (call.playing) throw new PhoneError("INVALID_STATE", "A message is already playing.");
+    if (url.trim() === "") throw new PhoneError("CALL_FAILED", "The message has no address.");
+    await new Promise<void>((resolve, reject) => {
+      const timer = this.scheduler.setTimeout(() => {
+        call.playing = undefined;
+        resolve();
+      }, this.options.messageMs);
+      call.playing = { url, timer, reject };
+    });
+  }
+
+  /** The message playing into a call, if any (demo display and tests). */
+  playingMessage(callId: string): string | undefined {
+    return this.calls.get(callId)?.playing?.url;
+  }
+
   async dispose(): Promise<void> {
     await this.unregister();
     this.devices.dispose();
@@ -487,7 +549,15 @@ export class DemoPhone implements Phone {
     call.graceTimer = undefined;
     call.connection = undefined;
     call.state = "ended";
+    if (call.playing) {
+      this.scheduler.clearTimeout(call.playing.timer);
+      call.playing.reject(
+        new PhoneError("NOT_FOUND", "The call ended before the message finished.")
+      );
+      call.playing = undefined;
+    }
     this.calls.delete(call.id);
+    this.leaveConference();
     const event: PhoneEvent & { type: "callEnded" } = {
       type: "callEnded",
       call: this.snapshot(call),
@@ -498,6 +568,12 @@ export class DemoPhone implements Phone {
     const quality = call.quality?.summary();
     if (quality) event.quality = quality;
     this.emit(event);
+  }
+
+  /** One call left: it is no longer in a conference. */
+  private leaveConference(): void {
+    const left = [...this.calls.values()].filter((c) => c.conferenced);
+    if (left.length === 1) left[0].conferenced = false;
   }
 
   private clearTimer(call: DemoCall): void {

@@ -84,7 +84,8 @@ const ACTION_NAMES: readonly ActionName[] = [
   "saveWrapUp",
   "searchDirectory",
   "dismissNotice",
-  "simulateIncomingCall"
+  "simulateIncomingCall",
+  "callFeature"
 ];
 
 export function createFakeStore(initial: Partial<SoftphoneState> = {}): FakeStore {
