@@ -126,7 +126,11 @@ test("the call center carries every setting of the design with its default", () 
     "sipSettings/webSocketUrl": "",
     "sipSettings/sipDomain": "",
     "sipSettings/iceServers": "",
-    "sipSettings/credentials": "prompt"
+    "sipSettings/credentials": "prompt",
+    "callFeatures/conferenceUri": "",
+    "callFeatures/featureCodes": "",
+    "callFeatures/supervisorCodes": "",
+    "callFeatures/voicemailMessages": ""
   });
 });
 

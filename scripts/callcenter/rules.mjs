@@ -9,6 +9,7 @@
  * lets through, and security advice. An empty array means the definition is clean.
  */
 import { readDefinition } from "./model.mjs";
+import { checkCallFeatures } from "./rules-call-features.mjs";
 import { checkIdentity, checkUniqueInternalNames } from "./rules-identity.mjs";
 import { checkMetadataExtras } from "./rules-metadata.mjs";
 import { checkOpenCti } from "./rules-open-cti.mjs";
@@ -82,7 +83,7 @@ export const RULES = {
   ),
   "voice-open-cti-item": warning("Voice: no Open CTI items, which Voice does not read"),
   "setting-unknown": warning(
-    "softphoneSettings and sipSettings hold only the items the softphone reads"
+    "softphoneSettings, sipSettings and callFeatures hold only the items the softphone reads"
   ),
   provider: error("provider is demo or sip"),
   "default-country": error("defaultCountry is an ISO 3166-1 alpha-2 code with a numbering plan"),
@@ -96,6 +97,10 @@ export const RULES = {
   "ice-servers": error("iceServers is a comma-separated list of stun:/turn: URLs"),
   credentials: error("credentials is prompt or salesforce"),
   "sip-required": error("provider sip needs webSocketUrl and sipDomain"),
+  "conference-uri": error("conferenceUri is empty, a sip: URI or a conference room number"),
+  "feature-codes": error("featureCodes is Name=digits or Name=sip: URI pairs, at most 12"),
+  "supervisor-codes": error("supervisorCodes is Name=code pairs, each code holding {ext} once"),
+  "voicemail-messages": error("voicemailMessages is Name=/resource/… static resource path pairs"),
   "secret-item": warning(
     "no password, secret or token values in call center items (every agent can read them)"
   )
@@ -124,6 +129,7 @@ export function analyzeCallCenter(xmlText, options = {}) {
     if (kind === "voice") checkVoice(center, definition.format, report);
     else checkOpenCti(center, definition.format, report);
     checkSoftphoneSettings(center, report);
+    checkCallFeatures(center, report);
     if (center.metadata) checkMetadataExtras(center, report);
   }
   checkUniqueInternalNames(definition.centers, report);

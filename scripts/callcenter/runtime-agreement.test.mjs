@@ -102,7 +102,32 @@ const candidates = {
     "stun:",
     "turn:user@host.example.com"
   ],
-  credentials: ["prompt", "salesforce", "Salesforce", "password", ""]
+  credentials: ["prompt", "salesforce", "Salesforce", "password", ""],
+  conferenceUri: ["", "sip:conf@pbx.example.com", "8000", "https://conf.example.com", "conf room"],
+  featureCodes: [
+    "",
+    "Pause recording=*1,Park=*70",
+    "Park=sip:700@pbx.example.com",
+    "Park",
+    "Park=*70,park=*71",
+    "Park=now",
+    "=*1"
+  ],
+  supervisorCodes: [
+    "",
+    "Listen=*81{ext}",
+    "Listen=*81",
+    "Listen={ext}{ext}",
+    "Barge=sip:*83{ext}@pbx"
+  ],
+  voicemailMessages: [
+    "",
+    "Callback=/resource/Vm/callback.mp3",
+    "Callback=/resource/1700000000/Vm",
+    "Callback=https://cdn.example.com/a.mp3",
+    "Callback=/resource/Vm/../x",
+    "Callback"
+  ]
 };
 
 test("our own definition is accepted by both", () => {

@@ -92,7 +92,8 @@ export const SOFTPHONE_ITEMS = {
     "wrapUpSeconds",
     "dialFormat"
   ],
-  sipSettings: ["webSocketUrl", "sipDomain", "iceServers", "credentials"]
+  sipSettings: ["webSocketUrl", "sipDomain", "iceServers", "credentials"],
+  callFeatures: ["conferenceUri", "featureCodes", "supervisorCodes", "voicemailMessages"]
 };
 
 export const RESERVED_WORDS = ["label", "sortOrder", "internalNameLabel", "displayNameLabel"];
