@@ -1,6 +1,7 @@
 /** The softphone panel: picks the view for the current state and frames it. */
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import type { SoftphoneState, SoftphoneStore } from "../core/model";
+import { ConsultPanel } from "./parts/consult-panel";
 import { Header } from "./parts/header";
 import { LiveRegion } from "./parts/live-region";
 import { NoticeBar } from "./parts/notice-bar";
@@ -81,6 +82,9 @@ export function App({ store }: { store: SoftphoneStore }) {
           onAnswer={() => void actions.answer()}
           onDecline={() => void actions.decline()}
         />
+      )}
+      {state.secondLeg && view !== "diagnostics" && (
+        <ConsultPanel state={state} run={(intent) => void actions.callFeature(intent)} />
       )}
       <main class="sp-body">
         {view === "setup" && <SetupMessage problems={state.setupProblems} />}

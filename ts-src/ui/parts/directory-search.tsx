@@ -1,4 +1,5 @@
 /** Searches the call center directory (actions.searchDirectory) and offers one action per entry. */
+import type { ComponentChildren } from "preact";
 import { useState } from "preact/hooks";
 import type { DirectoryEntry, SoftphoneState } from "../../core/model";
 import { ExtText } from "./ext-text";
@@ -12,6 +13,8 @@ interface Props {
   /** Prefix of the entries' data-id: `directory-call-0`, `directory-transfer-0`. */
   idPrefix: string;
   disabled?: boolean;
+  /** More actions on an entry (supervisor codes). */
+  extra?: (entry: DirectoryEntry, index: number) => ComponentChildren;
 }
 
 export function DirectorySearch({
@@ -20,7 +23,8 @@ export function DirectorySearch({
   actionLabel,
   onPick,
   idPrefix,
-  disabled = false
+  disabled = false,
+  extra
 }: Props) {
   const [query, setQuery] = useState(directory.query);
   const inputId = `${idPrefix}-query`;
@@ -96,6 +100,7 @@ export function DirectorySearch({
               >
                 {actionLabel}
               </button>
+              {extra?.(entry, index)}
             </li>
           ))}
         </ul>

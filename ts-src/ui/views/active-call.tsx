@@ -3,6 +3,7 @@ import { useState } from "preact/hooks";
 import type { CallView, SoftphoneActions, SoftphoneState } from "../../core/model";
 import { CallTimer } from "../parts/call-timer";
 import { ExtText } from "../parts/ext-text";
+import { CallFeaturesBar } from "../parts/feature-codes";
 import { HangUpIcon } from "../parts/icons";
 import { Keypad } from "../parts/keypad";
 import { MatchChooser } from "../parts/match-chooser";
@@ -127,6 +128,14 @@ export function ActiveCallView({ state, call, actions, autoFocus }: Props) {
           directory={state.directory}
           onSearch={(q) => void actions.searchDirectory(q)}
           onTransfer={(target) => void actions.transfer(target)}
+        />
+      )}
+      {live && (
+        <CallFeaturesBar
+          state={state}
+          connected={call.state === "connected"}
+          run={(intent) => void actions.callFeature(intent)}
+          onSearch={(q) => void actions.searchDirectory(q)}
         />
       )}
       {call.matchStatus === "several" ? (

@@ -3,6 +3,7 @@ import { useState } from "preact/hooks";
 import type { SoftphoneActions, SoftphoneState } from "../../core/model";
 import { AgentToggle } from "../parts/agent-toggle";
 import { DirectorySearch } from "../parts/directory-search";
+import { SupervisorActions } from "../parts/feature-codes";
 import { PhoneIcon } from "../parts/icons";
 import { Keypad } from "../parts/keypad";
 import { PhoneStatus } from "../parts/phone-status";
@@ -110,6 +111,15 @@ export function ReadyView({ state, actions, autoFocus }: Props) {
           idPrefix="directory-call"
           disabled={!canDial}
           onPick={(entry) => void actions.dial(entry.number)}
+          extra={(entry, index) => (
+            <SupervisorActions
+              codes={state.callFeatures?.supervisorCodes ?? []}
+              entry={entry}
+              index={index}
+              disabled={!canDial}
+              run={(intent) => void actions.callFeature(intent)}
+            />
+          )}
         />
       )}
       {canSimulate(state) && (
