@@ -165,7 +165,8 @@ export interface SecondLegView {
 export interface CallFeaturesOffer {
   consult: boolean;
   conference: boolean;
-  featureCodes: string[];
+  /** Each code's name and what it sends (digits or a URI), for the button's tooltip. */
+  featureCodes: Array<{ name: string; sends: string }>;
   supervisorCodes: string[];
   voicemailMessages: string[];
 }

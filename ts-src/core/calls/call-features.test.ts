@@ -233,7 +233,10 @@ describe("PBX feature codes", () => {
     expect(t.store.getState().callFeatures).toEqual({
       consult: true,
       conference: true,
-      featureCodes: ["Pause recording", "Park"],
+      featureCodes: [
+        { name: "Pause recording", sends: "*1" },
+        { name: "Park", sends: "sip:700@pbx.example.com" }
+      ],
       supervisorCodes: ["Listen"],
       voicemailMessages: ["Callback"]
     });

@@ -81,7 +81,7 @@ export class CallFeatures {
     return {
       consult: typeof phone?.attendedTransfer === "function",
       conference: Conference.available(phone, settings),
-      featureCodes: features?.featureCodes.map((c) => c.name) ?? [],
+      featureCodes: features?.featureCodes.map((c) => ({ name: c.name, sends: c.value })) ?? [],
       supervisorCodes: features?.supervisorCodes.map((c) => c.name) ?? [],
       voicemailMessages: VoicemailDrop.available(phone, settings)
         ? (features?.voicemailMessages.map((m) => m.name) ?? [])

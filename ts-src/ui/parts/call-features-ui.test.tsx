@@ -8,7 +8,10 @@ import { renderApp } from "../test-support/render-app";
 const OFFER: CallFeaturesOffer = {
   consult: true,
   conference: true,
-  featureCodes: ["Pause recording", "<b>Park</b>"],
+  featureCodes: [
+    { name: "Pause recording", sends: "*1" },
+    { name: "<b>Park</b>", sends: "*70" }
+  ],
   supervisorCodes: ["Listen"],
   voicemailMessages: ["Callback"]
 };
@@ -31,6 +34,7 @@ describe("call feature buttons during a call", () => {
   it("sends a feature code, drops a voicemail and consults a typed number", () => {
     const app = renderApp({ call: customer(), callFeatures: OFFER });
     expect(app.get("feature-code-1")).toHaveTextContent("<b>Park</b>");
+    expect(app.get("feature-code-0")).toHaveAttribute("title", "Sends *1");
     fireEvent.click(app.get("feature-code-0"));
     fireEvent.click(app.get("voicemail-drop-0"));
     fireEvent.click(app.get("consult-open"));

@@ -49,12 +49,13 @@ export function CallFeaturesBar({ state, connected, run, onSearch }: BarProps) {
             Consult
           </button>
         )}
-        {offer?.featureCodes.map((name, index) => (
+        {offer?.featureCodes.map(({ name, sends }, index) => (
           <button
             type="button"
             class="slds-button slds-button_neutral"
             data-id={`feature-code-${index}`}
             key={`code-${name}`}
+            title={`Sends ${sends}`}
             disabled={!connected || !!dropping}
             onClick={() => run({ type: "featureCode", name })}
           >

@@ -98,6 +98,30 @@ export const SETTINGS: SettingSpec[] = [
     key: "/reqGeneralInfo/reqSoftphoneWidth",
     label: "Softphone width",
     suggestions: ["340"]
+  },
+  {
+    param: "conferenceUri",
+    key: "/callFeatures/conferenceUri",
+    label: "PBX conference URI",
+    suggestions: ["", "sip:conference@pbx.example.com"]
+  },
+  {
+    param: "featureCodes",
+    key: "/callFeatures/featureCodes",
+    label: "PBX feature codes",
+    suggestions: ["", "Pause recording=*1,Resume recording=*2,Park=*70"]
+  },
+  {
+    param: "supervisorCodes",
+    key: "/callFeatures/supervisorCodes",
+    label: "Supervisor codes",
+    suggestions: ["", "Listen=*81{ext},Whisper=*82{ext},Barge=*83{ext}"]
+  },
+  {
+    param: "voicemailMessages",
+    key: "/callFeatures/voicemailMessages",
+    label: "Voicemail drop messages",
+    suggestions: ["", "Callback=/resource/VoicemailCallback/callback.mp3"]
   }
 ];
 
