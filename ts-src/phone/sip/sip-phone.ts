@@ -60,6 +60,8 @@ import {
 } from "./errors";
 import { stableInstanceId } from "./instance-id";
 import { LiveMedia, type LiveCallMedia } from "./live-media";
+import { playAudioFile, type FetchLike, type FileAudioContext } from "./audio-file-track";
+import { ConferenceMixer, type MixerAudioContext, type MixerLeg } from "./conference-mixer";
 import { CallAudio, SipMedia } from "./media";
 import { QualityMonitor } from "./quality-monitor";
 import { iceLost, iceUp, reinviteWithIceRestart, watchIce } from "./recovery";
@@ -122,6 +124,12 @@ export class SipPhone implements Phone {
   private readonly onOffline = () => this.networkChanged(false);
   private readonly listeners = new Set<(event: PhoneEvent) => void>();
   private readonly calls = new Map<string, CallEntry>();
+  /** The calls mixed into a local conference (conference-mixer.ts). */
+  private readonly mixer = new ConferenceMixer(
+    () => new AudioContext() as unknown as MixerAudioContext
+  );
+  /** Calls with a recorded message playing (voicemail drop): how to stop it. */
+  private readonly playing = new Map<string, () => void>();
   private ua?: UserAgent;
   private registerer?: Registerer;
   /** Calls cut off by a lost connection, still to be hung up once it is back. */
@@ -435,6 +443,59 @@ export class SipPhone implements Phone {
       if (!consult.ended && consult.session.state === SessionState.Established)
         consult.session.bye().catch(() => undefined);
     }, 5000);
+  }
+
+  /** Mixes the calls in the browser: each leg hears the agent and the other legs. */
+  async conference(callIds: readonly string[]): Promise<void> {
+    const entries = callIds.map((id) => this.requireEstablished(id));
+    if (new Set(entries).size < 2)
+      throw new PhoneError("INVALID_STATE", "A conference needs two different calls.");
+    for (const entry of entries) if (entry.held) await this.hold(entry.id, false);
+    const legs: MixerLeg[] = entries.map((entry) => {
+      const sdh = this.sdhOf(entry);
+      const sender = sdh?.peerConnection?.getSenders().find((x) => x.track?.kind === "audio");
+      if (!sdh || !sender) throw new PhoneError("INVALID_STATE", "A call has no audio to mix.");
+      return { id: entry.id, remote: sdh.remoteMediaStream, sender };
+    });
+    try {
+      await this.mixer.start(legs);
+    } catch (cause) {
+      throw new PhoneError("CALL_FAILED", `Cannot mix the calls: ${String(cause)}`);
+    }
+    for (const entry of entries) this.applyTrackState(entry);
+  }
+
+  /** Plays a recorded message in place of the microphone, then puts the microphone back. */
+  async playMessage(callId: string, url: string): Promise<void> {
+    const entry = this.requireEstablished(callId);
+    if (this.playing.has(callId))
+      throw new PhoneError("INVALID_STATE", "A message is already playing.");
+    const sender = this.sdhOf(entry)
+      ?.peerConnection?.getSenders()
+      .find((x) => x.track?.kind === "audio");
+    if (!sender) throw new PhoneError("INVALID_STATE", "The call has no audio to replace.");
+    let message;
+    try {
+      message = await playAudioFile(
+        url,
+        globalThis.fetch.bind(globalThis) as unknown as FetchLike,
+        () => new AudioContext() as unknown as FileAudioContext
+      );
+    } catch (cause) {
+      throw new PhoneError("CALL_FAILED", cause instanceof Error ? cause.message : String(cause));
+    }
+    const microphone = sender.track;
+    this.playing.set(callId, message.stop);
+    try {
+      await sender.replaceTrack(message.track);
+      await message.ended;
+    } finally {
+      this.playing.delete(callId);
+      message.stop();
+      if (!entry.ended) await sender.replaceTrack(microphone).catch(() => undefined);
+    }
+    if (entry.ended)
+      throw new PhoneError("NOT_FOUND", "The call ended before the message finished.");
   }
 
   async listDevices(): Promise<AudioDeviceState> {
@@ -1029,6 +1090,8 @@ export class SipPhone implements Phone {
     entry.unwatchIce?.();
     entry.audio.detach();
     this.calls.delete(entry.id);
+    this.playing.get(entry.id)?.();
+    if (this.mixer.has(entry.id)) void this.mixer.remove(entry.id);
     const reason =
       entry.endReason ??
       (entry.direction === "inbound" && !entry.established ? "missed" : "failed");
@@ -1084,6 +1147,13 @@ export class SipPhone implements Phone {
   private applyTrackState(entry: CallEntry): void {
     const sdh = this.sdhOf(entry);
     if (!sdh) return;
+    if (this.mixer.has(entry.id)) {
+      // The sender carries the mix: mute silences only the agent's voice in it.
+      this.mixer.setMicEnabled(!entry.muted);
+      sdh.enableSenderTracks(!entry.held);
+      sdh.enableReceiverTracks(!entry.held);
+      return;
+    }
     sdh.enableSenderTracks(!entry.muted && !entry.held);
     sdh.enableReceiverTracks(!entry.held);
   }
