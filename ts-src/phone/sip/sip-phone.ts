@@ -1091,7 +1091,11 @@ export class SipPhone implements Phone {
     entry.audio.detach();
     this.calls.delete(entry.id);
     this.playing.get(entry.id)?.();
-    if (this.mixer.has(entry.id)) void this.mixer.remove(entry.id);
+    if (this.mixer.has(entry.id))
+      // The calls left get their microphones back, with their own mute and hold applied.
+      void this.mixer
+        .remove(entry.id)
+        .then(() => this.liveEntries().forEach((live) => this.applyTrackState(live)));
     const reason =
       entry.endReason ??
       (entry.direction === "inbound" && !entry.established ? "missed" : "failed");
