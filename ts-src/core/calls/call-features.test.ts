@@ -56,6 +56,7 @@ describe("consult transfer", () => {
     await t.clock.advance(1000);
     await run({ type: "cancelConsult" });
     expect(t.store.getState().secondLeg).toBeNull();
+    expect(t.store.getState().notice).toBeUndefined();
     expect(t.store.getState().call).toMatchObject({ id: customer, state: "connected" });
     expect(t.phone.listCalls().map((c) => c.id)).toEqual([customer]);
     await t.store.actions.hangup();
@@ -84,6 +85,21 @@ describe("consult transfer", () => {
     expect(t.store.getState().secondLeg).toBeNull();
     expect(t.store.getState().notice).toBe("(415) 555-0000 did not answer.");
     expect(t.store.getState().call?.state).toBe("held");
+  });
+
+  it("notes a consultation the target ended, and tells the agent the caller waits", async () => {
+    const { t, run } = await onCall();
+    await run({ type: "consult", target: "1001", name: "Bob" });
+    await t.clock.advance(1000);
+    await t.phone.simulateRemoteHangup(t.store.getState().secondLeg?.id ?? "");
+    expect(t.store.getState().secondLeg).toBeNull();
+    expect(t.store.getState().notice).toBe("Bob (1001) hung up; the caller is on hold.");
+    await t.store.actions.hold(false);
+    await t.store.actions.hangup();
+    await t.store.actions.saveWrapUp();
+    await settle();
+    expect(t.host.savedLogs).toHaveLength(1);
+    expect(t.host.savedLogs[0].fields.Description).toBe("Consulted Bob (1001).");
   });
 
   it("refuses a consultation without a connected call, and a bad number", async () => {

@@ -61,6 +61,7 @@ export class CallFeatures {
     this.#leg.onEnded((leg) => {
       if (leg.state === "dialing" && leg.conference === "none")
         report.notice(`${SecondLeg.party(leg)} did not answer.`);
+      else this.#consult.onLegEnded(leg);
     });
   }
 

@@ -6,7 +6,7 @@
 import type { Phone } from "../../phone/phone";
 import { planDial, type DialingRules } from "../dialing";
 import { describeError } from "../errors";
-import type { CallView } from "../model";
+import type { CallView, SecondLegView } from "../model";
 import type { Reporter } from "../reporter";
 import type { CallBook } from "./call-book";
 import { SecondLeg } from "./second-leg";
@@ -25,6 +25,8 @@ export const attendedTransferNote = (party: string) =>
 
 export class Consult {
   readonly #deps: ConsultDeps;
+  /** The agent is ending the leg (transfer or cancel): its end is not the target hanging up. */
+  #completing = false;
 
   constructor(deps: ConsultDeps) {
     this.#deps = deps;
@@ -84,12 +86,26 @@ export class Consult {
     }
     const note = attendedTransferNote(SecondLeg.party(view));
     leg.note(customer.id, note);
+    this.#completing = true;
     try {
       await phone.attendedTransfer(customer.id, view.id);
     } catch (error) {
       leg.unnote(customer.id, note);
       report.notice(`Could not complete the transfer: ${describeError(error)}`, "phone");
+    } finally {
+      this.#completing = false;
     }
+  }
+
+  /** The target hung up during the consultation: noted, and the agent told the caller waits. */
+  onLegEnded(view: SecondLegView): void {
+    const { book, leg, report } = this.#deps;
+    if (this.#completing || view.conference !== "none" || view.connectedAt === undefined) return;
+    const customer = book.find(view.customerCallId);
+    if (!customer || (customer.state !== "connected" && customer.state !== "held")) return;
+    leg.note(customer.id, consultNote(SecondLeg.party(view)));
+    if (customer.state === "held")
+      report.notice(`${SecondLeg.party(view)} hung up; the caller is on hold.`);
   }
 
   /** Talks to the one on hold and holds the other. */
@@ -122,11 +138,14 @@ export class Consult {
     const customer = this.customer();
     if (view.connectedAt !== undefined && customer)
       leg.note(customer.id, consultNote(SecondLeg.party(view)));
+    this.#completing = true;
     try {
       if (view.id !== null) await phone.hangup(view.id);
     } catch (error) {
       report.notice(`Could not end the consultation: ${describeError(error)}`, "phone");
       return;
+    } finally {
+      this.#completing = false;
     }
     if (customer?.state === "held") await this.#resume(phone, customer.id);
   }

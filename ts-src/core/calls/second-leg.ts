@@ -111,7 +111,7 @@ export class SecondLeg {
   /** Adds a line to the customer call's Task notes. */
   note(customerCallId: string, line: string): void {
     const meta = this.#deps.book.metaOf(customerCallId);
-    if (!meta) return;
+    if (!meta || meta.extraNotes?.includes(line)) return;
     meta.extraNotes = [...(meta.extraNotes ?? []), line];
   }
 

@@ -47,6 +47,24 @@ describe("call feature buttons during a call", () => {
     ]);
   });
 
+  it("consults a directory entry by its number and name", () => {
+    const app = renderApp({
+      call: customer(),
+      callFeatures: OFFER,
+      directory: {
+        query: "bob",
+        status: "idle",
+        entries: [{ name: "Bob", number: "1001", kind: "user" }]
+      }
+    });
+    fireEvent.click(app.get("consult-open"));
+    fireEvent.click(app.get("directory-consult-0"));
+    expect(app.store.callsTo("callFeature")).toEqual([
+      [{ type: "consult", target: "1001", name: "Bob" }]
+    ]);
+    expect(app.byId("directory-consult-0")).toBeNull();
+  });
+
   it("offers nothing the call center and phone do not", () => {
     const app = renderApp({ call: customer() });
     expect(app.byId("consult-open")).toBeNull();
