@@ -8,6 +8,7 @@ import assert from "node:assert/strict";
 import { useWorkbench } from "./lib/session.mjs";
 import { openPage, screenshot } from "./lib/browser.mjs";
 import {
+  assertAccessible,
   openPhonePanel,
   records,
   simulateIncoming,
@@ -55,6 +56,7 @@ test("consult transfer: the caller waits on hold, the agent talks to 201, then c
   await consult(page);
   assert.match(await sp(page, "second-leg").innerText(), /consultation[\s\S]*201/i);
   await screenshot(page, "call-features-consult");
+  await assertAccessible(page, "consultation");
   await sp(page, "consult-complete").click();
   const [task] = await waitForTasks(page, 1);
   assert.equal(task.CallType, "Inbound");
@@ -84,6 +86,7 @@ test("conference of three: the caller leaves, the agent keeps talking to 201", a
   await phoneConference(page);
   await sp(page, "call-state").filter({ hasText: "Connected" }).waitFor();
   await screenshot(page, "call-features-conference");
+  await assertAccessible(page, "conference");
   await sp(page, "conference-drop-customer").click();
   const [task] = await waitForTasks(page, 1);
   assert.equal(task.Description, "Conference with 201 (3-way).");
