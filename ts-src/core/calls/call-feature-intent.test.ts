@@ -1,3 +1,4 @@
+import { validActionArgs } from "../tabs/protocol";
 import { isCallFeatureIntent } from "./call-feature-intent";
 
 describe("isCallFeatureIntent", () => {
@@ -27,4 +28,12 @@ describe("isCallFeatureIntent", () => {
     { type: "dropVoicemail", message: "a\u0000b" },
     { type: "supervisor", name: "Listen" }
   ])("refuses %j", (intent) => expect(isCallFeatureIntent(intent)).toBe(false));
+});
+
+describe("forwarded from a follower tab", () => {
+  it("is checked before the leader runs it", () => {
+    expect(validActionArgs("callFeature", [{ type: "conference" }])).toBe(true);
+    expect(validActionArgs("callFeature", [{ type: "conference" }, 1])).toBe(false);
+    expect(validActionArgs("callFeature", [{ type: "dial", number: "1" }])).toBe(false);
+  });
 });
