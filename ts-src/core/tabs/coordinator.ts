@@ -112,7 +112,6 @@ class Tabs implements TabsController {
 
   start(): void {
     this.#bus.on((message) => this.#receive(message));
-    this.#follower?.start();
     const attention = this.#deps.attention;
     if (attention) {
       this.#attentionSince = this.#clock.now();
@@ -130,9 +129,39 @@ class Tabs implements TabsController {
         }
       });
     }
-    this.#announceAttention();
-    this.#mirror.hello();
+    void this.#elect();
+  }
+
+  /**
+   * A lone tab leads at once: the lock is taken only if free, so start-up never waits for the
+   * queue. Only when another tab holds it does this tab start following (its host agent
+   * subscribes to the message channel then, never before the tab knows it will not lead).
+   */
+  async #elect(): Promise<void> {
+    let lock: HeldLock | null = null;
+    try {
+      lock = await this.#deps.locks.tryAcquire(LEADER_LOCK);
+    } catch {
+      // No answer from the lock manager: queue as a follower like any other tab.
+    }
+    if (this.#disposed) {
+      lock?.release();
+      return;
+    }
+    if (lock) {
+      await this.#lead(lock);
+      return;
+    }
+    this.#follow();
     this.#queue();
+  }
+
+  /** Serves this tab as a follower: its host hands events to the leader; state is asked for. */
+  #follow(): void {
+    this.#follower?.start();
+    this.#emit(this.#mirror.getState());
+    this.#mirror.hello();
+    this.#announceAttention();
   }
 
   role(): TabRole {
@@ -222,10 +251,7 @@ class Tabs implements TabsController {
     this.#leadership = null;
     await this.#endLeadership(leadership);
     if (this.#disposed) return;
-    this.#follower?.start();
-    this.#emit(this.#mirror.getState());
-    this.#mirror.hello();
-    this.#announceAttention();
+    this.#follow();
     this.#queue();
   }
 

@@ -1,0 +1,125 @@
+import { DemoPhone } from "../../phone/demo";
+import type { CallView, SoftphoneActions, SoftphoneState } from "../model";
+import { initialState } from "../state";
+import { FakeSipPhone } from "../testing/fake-sip-phone";
+import { createTabs, LEADER_LOCK, type LeaderStore } from "./coordinator";
+import { FakeBroadcastHub, FakeLockHub } from "./testing/fakes";
+import { createWorld, flush } from "./testing/tabs-harness";
+
+const SIP_SETTINGS = {
+  "/softphoneSettings/provider": "sip",
+  "/sipSettings/webSocketUrl": "wss://pbx.example.com/ws",
+  "/sipSettings/sipDomain": "pbx.example.com"
+};
+
+describe("electing without waiting", () => {
+  it("a lone tab takes the free lock at once and never starts as a follower", async () => {
+    const world = createWorld();
+    const tab = world.open();
+    await flush(world);
+    expect(world.leader()).toBe(tab);
+    expect(world.locks.tryRequests).toEqual([tab.id]);
+    expect(world.locks.waiting(LEADER_LOCK)).toEqual([]);
+    // One set of host listeners and one message-channel subscription: the leader's own.
+    expect(tab.host.callsTo("subscribe")).toHaveLength(1);
+    expect(tab.host.callsTo("onClickToDial")).toHaveLength(1);
+    expect(tab.host.callsTo("onNavigationChange")).toHaveLength(1);
+    expect(tab.host.callsTo("getCallCenterSettings")).toHaveLength(1);
+    expect(tab.host.callsTo("notifyInitializationComplete")).toHaveLength(1);
+  });
+
+  it("a second tab finds the lock taken, follows and queues behind the leader", async () => {
+    const world = createWorld();
+    const first = world.open();
+    await flush(world);
+    const second = world.open();
+    await flush(world);
+    expect(second.tabs.role()).toBe("follower");
+    expect(world.locks.waiting(LEADER_LOCK)).toEqual([second.id]);
+    // The follower forwards its page's channel commands: it subscribes once, and reads no settings.
+    expect(second.host.callsTo("subscribe")).toHaveLength(1);
+    expect(second.host.callsTo("getCallCenterSettings")).toHaveLength(0);
+    expect(second.tabs.getState().registration).toBe("registered");
+    await world.close(first);
+    await flush(world);
+    expect(world.leader()).toBe(second);
+    expect(second.phones[0]).toBeInstanceOf(DemoPhone);
+  });
+
+  it("a tab closed before the lock manager answers gives the lock back", async () => {
+    const world = createWorld();
+    const tab = world.open();
+    await tab.tabs.dispose();
+    await flush(world);
+    expect(world.locks.holder(LEADER_LOCK)).toBeNull();
+    expect(tab.phones).toHaveLength(0);
+  });
+});
+
+describe("a leader whose lock was taken", () => {
+  it("queues again: it leads once the tab that took the phone closes", async () => {
+    const world = createWorld({
+      settings: SIP_SETTINGS,
+      createPhone: () => new FakeSipPhone("pw")
+    });
+    const first = world.open();
+    const second = world.open();
+    await flush(world);
+    expect(world.leader()).toBe(first);
+    await second.tabs.actions.signIn({ username: "1001", password: "pw" });
+    await flush(world);
+    expect(world.leader()).toBe(second);
+    expect(world.locks.waiting(LEADER_LOCK)).toEqual([first.id]);
+    await world.close(second);
+    await flush(world);
+    expect(world.leader()).toBe(first);
+  });
+});
+
+describe("warning before a leader tab closes", () => {
+  const call = (id: string): CallView => ({
+    id,
+    direction: "inbound",
+    displayNumber: "(415) 555-0100",
+    number: "+14155550100",
+    state: "ringing",
+    muted: false,
+    startedAt: 0,
+    matchStatus: "none",
+    matches: [],
+    notes: ""
+  });
+
+  function leaderWith(state: SoftphoneState) {
+    const store: LeaderStore = {
+      getState: () => state,
+      subscribe: () => () => undefined,
+      actions: {} as SoftphoneActions,
+      start: async () => undefined,
+      dispose: async () => undefined
+    };
+    const locks = new FakeLockHub();
+    const tabs = createTabs({
+      tabId: "t1",
+      locks: locks.forTab("t1"),
+      channel: new FakeBroadcastHub().channel("t1"),
+      attention: null,
+      host: null,
+      initialState: initialState("none"),
+      createStore: () => store
+    });
+    tabs.start();
+    return tabs;
+  }
+
+  it("warns for a call waiting alone (the active call just ended), as for an active call", async () => {
+    const idle = leaderWith(initialState("lightning"));
+    const waiting = leaderWith({ ...initialState("lightning"), waitingCall: call("w") });
+    const active = leaderWith({ ...initialState("lightning"), call: call("a") });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(idle.role()).toBe("leader");
+    expect(idle.shouldWarnBeforeUnload()).toBe(false);
+    expect(waiting.shouldWarnBeforeUnload()).toBe(true);
+    expect(active.shouldWarnBeforeUnload()).toBe(true);
+  });
+});
