@@ -8,7 +8,7 @@
  * the phone waits for a sign-in and has no call, when the agent signs in from another tab: that
  * tab takes the lock and signs in itself, so a password never travels between tabs.
  */
-import type { CtiHost } from "../../host/cti-host";
+import type { CallCenterSettings, CtiHost } from "../../host/cti-host";
 import type { SipCredentials } from "../../phone/phone";
 import { systemClock, type Clock } from "../clock";
 import type { SoftphoneActions, SoftphoneState, SoftphoneStore } from "../model";
@@ -129,7 +129,12 @@ class Tabs implements TabsController {
         }
       });
     }
-    void this.#elect();
+    // Reading the settings is harmless in any tab: it runs beside the lock request (a round
+    // trip to the browser process, tens of ms while the page loads), and a lone tab's store
+    // starts with them in hand.
+    const settings = this.#deps.host?.getCallCenterSettings() ?? null;
+    settings?.catch(() => undefined);
+    void this.#elect(settings);
   }
 
   /**
@@ -137,7 +142,7 @@ class Tabs implements TabsController {
    * queue. Only when another tab holds it does this tab start following (its host agent
    * subscribes to the message channel then, never before the tab knows it will not lead).
    */
-  async #elect(): Promise<void> {
+  async #elect(settings: Promise<CallCenterSettings> | null): Promise<void> {
     let lock: HeldLock | null = null;
     try {
       lock = await this.#deps.locks.tryAcquire(LEADER_LOCK);
@@ -149,7 +154,7 @@ class Tabs implements TabsController {
       return;
     }
     if (lock) {
-      await this.#lead(lock);
+      await this.#lead(lock, settings);
       return;
     }
     this.#follow();
@@ -216,7 +221,8 @@ class Tabs implements TabsController {
     return request;
   }
 
-  async #lead(lock: HeldLock): Promise<void> {
+  /** `settings`: read at start-up, while electing (only a tab that leads at once has them). */
+  async #lead(lock: HeldLock, settings: Promise<CallCenterSettings> | null = null): Promise<void> {
     if (this.#disposed || this.#leadership) {
       lock.release();
       return;
@@ -226,7 +232,7 @@ class Tabs implements TabsController {
     const router = new PopRouter(this.#bus, this.#clock, (request) =>
       host ? runPopOn(host, request) : Promise.resolve(undefined)
     );
-    const leaderHost = host ? new LeaderHost(host, this.#bus, router) : null;
+    const leaderHost = host ? new LeaderHost(host, this.#bus, router, settings) : null;
     // The store journals its open calls and, before its outbox starts, logs those of a leader
     // that vanished mid-call: only the lock holder has a store, so only it recovers.
     const store = this.#deps.createStore(leaderHost, this.#deps.tabId);

@@ -5,6 +5,11 @@ import { FakeSipPhone } from "../testing/fake-sip-phone";
 import { createTabs, LEADER_LOCK, type LeaderStore } from "./coordinator";
 import { FakeBroadcastHub, FakeLockHub } from "./testing/fakes";
 import { createWorld, flush } from "./testing/tabs-harness";
+import { createSoftphone } from "../softphone";
+import { MemoryStorage } from "../storage";
+import { DEMO_SETTINGS } from "../testing/harness";
+import { FakeClock, settle } from "../testing/fake-clock";
+import { RecordingHost } from "../testing/recording-host";
 
 const SIP_SETTINGS = {
   "/softphoneSettings/provider": "sip",
@@ -36,14 +41,58 @@ describe("electing without waiting", () => {
     await flush(world);
     expect(second.tabs.role()).toBe("follower");
     expect(world.locks.waiting(LEADER_LOCK)).toEqual([second.id]);
-    // The follower forwards its page's channel commands: it subscribes once, and reads no settings.
+    // The follower forwards its page's channel commands: it subscribes once. It read the
+    // settings beside its lock request, and reads them afresh when it leads, later.
     expect(second.host.callsTo("subscribe")).toHaveLength(1);
-    expect(second.host.callsTo("getCallCenterSettings")).toHaveLength(0);
+    expect(second.host.callsTo("getCallCenterSettings")).toHaveLength(1);
     expect(second.tabs.getState().registration).toBe("registered");
     await world.close(first);
     await flush(world);
     expect(world.leader()).toBe(second);
     expect(second.phones[0]).toBeInstanceOf(DemoPhone);
+    expect(second.host.callsTo("getCallCenterSettings")).toHaveLength(2);
+  });
+
+  it("reads the settings while the lock manager answers, and the store uses that one read", async () => {
+    const hub = new FakeLockHub();
+    const locks = hub.forTab("t1");
+    let answer!: () => void;
+    const gate = new Promise<void>((resolve) => (answer = resolve));
+    const host = new RecordingHost();
+    host.settings = { ...DEMO_SETTINGS };
+    const clock = new FakeClock();
+    const tabs = createTabs({
+      tabId: "t1",
+      locks: {
+        acquire: locks.acquire,
+        tryAcquire: (name) => gate.then(() => locks.tryAcquire(name))
+      },
+      channel: new FakeBroadcastHub().channel("t1"),
+      attention: null,
+      host,
+      clock,
+      initialState: initialState(host.kind),
+      createStore: (tabHost, tabId) =>
+        createSoftphone({
+          host: tabHost,
+          crm: null,
+          tabId,
+          createPhone: async () => new DemoPhone({ scheduler: clock }),
+          storage: new MemoryStorage(),
+          clock,
+          microphone: async () => "granted"
+        })
+    });
+    tabs.start();
+    expect(host.callsTo("getCallCenterSettings")).toHaveLength(1);
+    expect(tabs.role()).toBe("follower");
+    answer();
+    await settle(10);
+    expect(tabs.role()).toBe("leader");
+    expect(tabs.getState()).toMatchObject({ settingsLoaded: true, registration: "registered" });
+    expect(host.callsTo("getCallCenterSettings")).toHaveLength(1);
+    expect(host.callsTo("notifyInitializationComplete")).toHaveLength(1);
+    await tabs.dispose();
   });
 
   it("a tab closed before the lock manager answers gives the lock back", async () => {

@@ -49,11 +49,19 @@ export class LeaderHost implements CtiHost {
   readonly #local: CtiHost;
   readonly #bus: TabBus;
   readonly #router: PopRouter;
+  /** The settings read while the tab waited for the lock: the store's first read gets them. */
+  #earlySettings: Promise<CallCenterSettings> | null;
 
-  constructor(local: CtiHost, bus: TabBus, router: PopRouter) {
+  constructor(
+    local: CtiHost,
+    bus: TabBus,
+    router: PopRouter,
+    earlySettings: Promise<CallCenterSettings> | null = null
+  ) {
     this.#local = local;
     this.#bus = bus;
     this.#router = router;
+    this.#earlySettings = earlySettings;
     this.kind = local.kind;
   }
 
@@ -91,7 +99,9 @@ export class LeaderHost implements CtiHost {
   }
 
   getCallCenterSettings(): Promise<CallCenterSettings> {
-    return this.#local.getCallCenterSettings();
+    const early = this.#earlySettings;
+    this.#earlySettings = null;
+    return early ?? this.#local.getCallCenterSettings();
   }
 
   async notifyInitializationComplete(): Promise<void> {
