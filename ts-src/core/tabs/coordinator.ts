@@ -14,7 +14,7 @@ import { systemClock, type Clock } from "../clock";
 import type { SoftphoneActions, SoftphoneState, SoftphoneStore } from "../model";
 import { TabBus } from "./bus";
 import { FollowerHostAgent } from "./follower-host";
-import { LeaderHost, runPopOn } from "./leader-host";
+import { LeaderHost, runPopOn, type PageClickToDial } from "./leader-host";
 import { LeaderService } from "./leader-service";
 import { MirrorStore } from "./mirror-store";
 import { PopRouter } from "./pop-router";
@@ -82,6 +82,8 @@ class Tabs implements TabsController {
   readonly #bus: TabBus;
   readonly #mirror: MirrorStore;
   readonly #follower: FollowerHostAgent | null;
+  /** This page's click-to-dial, shared by its follower agent and each leadership's host. */
+  readonly #clickToDial: PageClickToDial = { on: false };
   readonly #listeners = new Set<(state: SoftphoneState) => void>();
   #leadership: Leadership | null = null;
   /** Cancels the queued lock request (a tab that steals the lock must not queue too). */
@@ -105,7 +107,7 @@ class Tabs implements TabsController {
       if (!this.#leadership) this.#emit(state);
     });
     this.#follower = deps.host
-      ? new FollowerHostAgent(deps.host, this.#bus, this.#clock, this.#logger)
+      ? new FollowerHostAgent(deps.host, this.#bus, this.#clock, this.#logger, this.#clickToDial)
       : null;
     this.actions = this.#delegatingActions();
   }
@@ -232,7 +234,9 @@ class Tabs implements TabsController {
     const router = new PopRouter(this.#bus, this.#clock, (request) =>
       host ? runPopOn(host, request) : Promise.resolve(undefined)
     );
-    const leaderHost = host ? new LeaderHost(host, this.#bus, router, settings) : null;
+    const leaderHost = host
+      ? new LeaderHost(host, this.#bus, router, settings, this.#clickToDial)
+      : null;
     // The store journals its open calls and, before its outbox starts, logs those of a leader
     // that vanished mid-call: only the lock holder has a store, so only it recovers.
     const store = this.#deps.createStore(leaderHost, this.#deps.tabId);

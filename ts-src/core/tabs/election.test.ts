@@ -31,6 +31,27 @@ describe("electing without waiting", () => {
     expect(tab.host.callsTo("onNavigationChange")).toHaveLength(1);
     expect(tab.host.callsTo("getCallCenterSettings")).toHaveLength(1);
     expect(tab.host.callsTo("notifyInitializationComplete")).toHaveLength(1);
+    // The page starts with click-to-dial off: no "off" round trip before the first "on".
+    expect(tab.host.callsTo("disableClickToDial")).toHaveLength(0);
+    expect(tab.host.callsTo("enableClickToDial")).toHaveLength(1);
+  });
+
+  it("a follower whose page has click-to-dial on turns it off when it leads a phone not ready", async () => {
+    const world = createWorld({
+      settings: SIP_SETTINGS,
+      createPhone: (tab) => (tab === "tab1" ? undefined : new FakeSipPhone("pw"))
+    });
+    const first = world.open({ "/softphoneSettings/provider": "demo" });
+    await flush(world);
+    const second = world.open();
+    await flush(world);
+    expect(second.host.callsTo("enableClickToDial")).toHaveLength(1);
+    // The new leader's SIP phone waits for a sign-in: click-to-dial must go off in its page.
+    await world.close(first);
+    await flush(world);
+    expect(world.leader()).toBe(second);
+    expect(second.tabs.getState().needsSignIn).toBe(true);
+    expect(second.host.callsTo("disableClickToDial")).toHaveLength(1);
   });
 
   it("a second tab finds the lock taken, follows and queues behind the leader", async () => {
