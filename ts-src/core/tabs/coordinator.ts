@@ -134,7 +134,9 @@ class Tabs implements TabsController {
     // Reading the settings is harmless in any tab: it runs beside the lock request (a round
     // trip to the browser process, tens of ms while the page loads), and a lone tab's store
     // starts with them in hand.
-    const settings = this.#deps.host?.getCallCenterSettings() ?? null;
+    const host = this.#deps.host;
+    // async: a host that throws instead of rejecting fails the read, not the tab's start.
+    const settings = host ? (async () => host.getCallCenterSettings())() : null;
     settings?.catch(() => undefined);
     void this.#elect(settings);
   }

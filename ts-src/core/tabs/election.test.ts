@@ -116,6 +116,25 @@ describe("electing without waiting", () => {
     await tabs.dispose();
   });
 
+  it("a host that throws on reading the settings: the tab still leads and shows why", async () => {
+    const world = createWorld();
+    const read = jest
+      .spyOn(RecordingHost.prototype, "getCallCenterSettings")
+      .mockImplementation(() => {
+        throw new Error("no getCallCenterSettings here");
+      });
+    const tab = world.open();
+    await flush(world);
+    read.mockRestore();
+    expect(world.leader()).toBe(tab);
+    expect(
+      tab.tabs
+        .getState()
+        .errors.map((e) => e.message)
+        .join(" ")
+    ).toContain("no getCallCenterSettings here");
+  });
+
   it("a tab closed before the lock manager answers gives the lock back", async () => {
     const world = createWorld();
     const tab = world.open();
