@@ -1,7 +1,14 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { figuresDocument, notesOf, parseArgs, sipFigures, soakFigures } from "./run.mjs";
-import { evaluate, missed, single } from "./lib/report.mjs";
+import {
+  figuresDocument,
+  notesOf,
+  parseArgs,
+  sipFigures,
+  soakFigures,
+  startupFigures
+} from "./run.mjs";
+import { evaluate, formatTable, missed, single } from "./lib/report.mjs";
 
 test("defaults are the issue's run counts and every bench", () => {
   const o = parseArgs([]);
@@ -114,4 +121,39 @@ test("soak figures: heap growth in bytes, nodes and listeners as percent change"
   assert.equal(nodes.summary.max, 6);
   assert.equal(listeners.summary.max, 0);
   assert.equal(heap.target.max, 1024 * 1024);
+});
+
+test("start-up is reported next to the floor measured in the same run, with their ratio", () => {
+  const ours = [100, 120, 140, 160, 400];
+  const floor = [80, 90, 100, 110, 200];
+  const figures = evaluate(startupFigures(ours, floor));
+  assert.deepEqual(
+    figures.map((f) => f.id),
+    ["startup", "startup.floor", "startup.ratio"]
+  );
+  const [own, base, ratio] = figures;
+  assert.equal(own.summary.median, 140);
+  assert.equal(base.summary.median, 100);
+  assert.equal(base.met, null);
+  assert.deepEqual(ratio.summary, { runs: 5, median: 1.4, p95: 2, max: 2 });
+  assert.equal(ratio.met, true);
+  assert.equal(own.met, true);
+  const table = formatTable(figures);
+  assert.match(table, /start-up: floor page/);
+  assert.match(table, /ours ÷ floor\s+5\s+1\.40×\s+2\.00×\s+2\.00×\s+median ≤ 1\.50×\s+met/);
+});
+
+test("a start-up more than 1.5× the floor, or over 150 ms, is MISSED", () => {
+  const slow = evaluate(startupFigures([200, 210, 220], [100, 100, 100]));
+  assert.deepEqual(
+    missed(slow).map((m) => m.id),
+    ["startup", "startup.ratio"]
+  );
+  assert.equal(slow[2].summary.median, 2.1);
+  const justOver = evaluate(startupFigures([151, 151, 151], [101, 101, 101]));
+  assert.deepEqual(
+    missed(justOver).map((m) => m.id),
+    ["startup"]
+  );
+  assert.equal(justOver[2].summary.median, 1.5);
 });

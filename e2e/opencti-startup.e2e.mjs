@@ -1,12 +1,7 @@
 /**
- * How the softphone starts on Open CTI, as the workbench's activity shows it. One check waits
- * for core (ts-src/core) and is marked TODO with the reason; it runs, and passes once core
- * does what it describes (then drop the todo):
- *  - subscribe to Softphone__c once at start-up. Today every tab starts as a follower whose
- *    FollowerHostAgent subscribes (to forward commands to a leader); a moment later the tab
- *    wins the Web Lock, lead() stops the follower agent (its subscription, the channel's only
- *    listener, is released: Open CTI unsubscribe) and the leader's SoftphoneChannel subscribes
- *    again once the store has started.
+ * How the softphone starts on Open CTI, as the workbench's activity shows it. A lone tab takes
+ * the leader lock at once (Web Locks `ifAvailable`), so it never starts as a follower: one
+ * click-to-dial listener, one Softphone__c subscription, no unsubscribe.
  * Diagnostics list the parts the page's sforce.opencti lacks (LightningHost and ClassicHost
  * expose them as `unavailableFeatures`).
  */
@@ -36,19 +31,13 @@ test("the softphone starts with one click-to-dial listener and enables click-to-
   assert.deepEqual(problems, []);
 });
 
-test(
-  "the softphone subscribes to Softphone__c once at start-up",
-  {
-    todo: "core: the tab's follower agent subscribes, is stopped when the tab leads (unsubscribe), and the leader's channel subscribes again — see this file's header"
-  },
-  async () => {
-    const { page } = await openPage(s.browser, s.wb.url);
-    await openPhonePanel(page);
-    await waitForReady(page);
-    await page.waitForTimeout(1000);
-    assert.deepEqual(await channelCalls(page), ["subscribe Softphone__c"]);
-  }
-);
+test("the softphone subscribes to Softphone__c once at start-up", async () => {
+  const { page } = await openPage(s.browser, s.wb.url);
+  await openPhonePanel(page);
+  await waitForReady(page);
+  await page.waitForTimeout(1000);
+  assert.deepEqual(await channelCalls(page), ["subscribe Softphone__c"]);
+});
 
 test("diagnostics list the parts missing from sforce.opencti", async () => {
   const { page } = await openPage(s.browser, withSettings(s.wb.url, { openctiWithout: "hvs" }));

@@ -3,7 +3,9 @@
  * navigator.locks, BroadcastChannel and localStorage), with the demo phone: one leader, a call
  * shown in all three and answered from a follower, one screen pop in the tab the agent looks
  * at, one Task; closing the idle leader hands the phone over within 3 s; closing a follower
- * mid-call changes nothing; closing the leader mid-call asks first (beforeunload).
+ * mid-call changes nothing; closing the leader mid-call asks first (beforeunload). Without
+ * Web Locks and BroadcastChannel (Safari before 15.4), a lease in localStorage keeps it to one
+ * leader and storage events carry the messages.
  *
  * SOFTPHONE_RESOURCE_DIR serves a bundle built elsewhere instead of the committed one.
  */
@@ -166,6 +168,41 @@ test("closing the idle leader: another tab holds the phone, ready within 3 s", a
   // The new leader works: a call reaches both remaining tabs.
   await simulateIncoming(rest[0], "(415) 555-0101");
   for (const page of rest) await sp(page, "incoming-view").waitFor({ timeout: 10000 });
+  await context.close();
+});
+
+test("without Web Locks or BroadcastChannel: one leader over a storage lease, one Task, hand-over", async () => {
+  const context = await browser.newContext();
+  await context.addInitScript(() => {
+    if (!location.pathname.startsWith("/apex/Softphone")) return;
+    delete Navigator.prototype.locks;
+    delete window.BroadcastChannel;
+  });
+  const pages = await openTabs(context, 2);
+  const leader = await leaderOf(pages);
+  const [follower] = pages.filter((p) => p !== leader);
+  for (const page of pages) {
+    const frame = page.frame({ url: /\/apex\/Softphone/ });
+    assert.equal(
+      await frame.evaluate(() => document.documentElement.dataset.softphoneTabs),
+      "storage-lease"
+    );
+  }
+  await simulateIncoming(follower, "(415) 555-0101");
+  for (const page of pages) await sp(page, "incoming-view").waitFor({ timeout: 10000 });
+  await sp(follower, "answer").click();
+  for (const page of pages) await sp(page, "active-call-view").waitFor({ timeout: 10000 });
+  await sp(follower, "hangup").click();
+  for (const page of pages) await sp(page, "wrap-up-view").waitFor({ timeout: 10000 });
+  await sp(follower, "save-log").click();
+  for (const page of pages) await waitForReady(page);
+  await eventually(async () => (await taskCount(pages)) === 1, "one Task");
+  await new Promise((r) => setTimeout(r, 500));
+  assert.equal(await taskCount(pages), 1, "still one Task");
+  // The idle leader closes: it gives the lease back and the other tab takes it.
+  await leader.close({ runBeforeUnload: true });
+  assert.equal(await leaderOf([follower]), follower);
+  await waitForReady(follower, 5000);
   await context.close();
 });
 

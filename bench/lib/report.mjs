@@ -44,6 +44,7 @@ export function formatValue(value, unit) {
   }
   if (unit === "ms") return `${value.toFixed(1)} ms`;
   if (unit === "%") return `${value.toFixed(1)} %`;
+  if (unit === "×") return Number.isFinite(value) ? `${value.toFixed(2)}×` : "∞";
   return String(value);
 }
 

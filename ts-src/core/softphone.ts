@@ -235,7 +235,9 @@ class Softphone implements SoftphoneController {
     const settings = (this.#settings = parsed.settings);
     cell.set({ settingsLoaded: true, setupProblems: [] });
     this.#startAfterCall(settings, host);
-    await this.#startChannel(host);
+    // The subscription's round trip runs beside the phone's start, not before it: "ready"
+    // (notifyInitializationComplete) does not wait for the message channel.
+    void this.#startChannel(host);
     await this.#agent.startPhone(settings);
     this.#features.publishOffer();
   }

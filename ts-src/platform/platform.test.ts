@@ -9,7 +9,11 @@ class FakeLockManager {
   private holder: { release(): void; reject(error: Error): void } | null = null;
   private waiting: Array<() => void> = [];
 
-  request(_name: string, options: LockOptions, callback: () => Promise<void>): Promise<void> {
+  request(
+    name: string,
+    options: LockOptions,
+    callback: (lock: Lock | null) => Promise<void> | undefined
+  ): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       const grant = () => {
         const entry = {
@@ -21,8 +25,12 @@ class FakeLockManager {
           reject: (error: Error) => reject(error)
         };
         this.holder = entry;
-        void callback().then(() => entry.release());
+        void Promise.resolve(callback({ name, mode: "exclusive" })).then(() => entry.release());
       };
+      if (options.ifAvailable && this.holder) {
+        void Promise.resolve(callback(null)).then(() => resolve());
+        return;
+      }
       if (options.steal) {
         const old = this.holder;
         this.holder = null;
@@ -66,6 +74,19 @@ describe("webLocks", () => {
     await expect(held.lost).resolves.toBeUndefined();
     thief.release();
     expect(webLocks(undefined)).toBeNull();
+  });
+
+  it("tryAcquire takes a free lock at once and answers null while another tab holds it", async () => {
+    const locks = webLocks(new FakeLockManager() as unknown as LockManager);
+    if (!locks) throw new Error("no locks");
+    const first = await locks.tryAcquire("l");
+    expect(first).not.toBeNull();
+    await expect(locks.tryAcquire("l")).resolves.toBeNull();
+    first?.release();
+    await first?.lost;
+    const again = await locks.tryAcquire("l");
+    expect(again).not.toBeNull();
+    again?.release();
   });
 });
 

@@ -8,13 +8,13 @@
  * the phone waits for a sign-in and has no call, when the agent signs in from another tab: that
  * tab takes the lock and signs in itself, so a password never travels between tabs.
  */
-import type { CtiHost } from "../../host/cti-host";
+import type { CallCenterSettings, CtiHost } from "../../host/cti-host";
 import type { SipCredentials } from "../../phone/phone";
 import { systemClock, type Clock } from "../clock";
 import type { SoftphoneActions, SoftphoneState, SoftphoneStore } from "../model";
 import { TabBus } from "./bus";
 import { FollowerHostAgent } from "./follower-host";
-import { LeaderHost, runPopOn } from "./leader-host";
+import { LeaderHost, runPopOn, type PageClickToDial } from "./leader-host";
 import { LeaderService } from "./leader-service";
 import { MirrorStore } from "./mirror-store";
 import { PopRouter } from "./pop-router";
@@ -82,6 +82,8 @@ class Tabs implements TabsController {
   readonly #bus: TabBus;
   readonly #mirror: MirrorStore;
   readonly #follower: FollowerHostAgent | null;
+  /** This page's click-to-dial, shared by its follower agent and each leadership's host. */
+  readonly #clickToDial: PageClickToDial = { on: false };
   readonly #listeners = new Set<(state: SoftphoneState) => void>();
   #leadership: Leadership | null = null;
   /** Cancels the queued lock request (a tab that steals the lock must not queue too). */
@@ -105,14 +107,13 @@ class Tabs implements TabsController {
       if (!this.#leadership) this.#emit(state);
     });
     this.#follower = deps.host
-      ? new FollowerHostAgent(deps.host, this.#bus, this.#clock, this.#logger)
+      ? new FollowerHostAgent(deps.host, this.#bus, this.#clock, this.#logger, this.#clickToDial)
       : null;
     this.actions = this.#delegatingActions();
   }
 
   start(): void {
     this.#bus.on((message) => this.#receive(message));
-    this.#follower?.start();
     const attention = this.#deps.attention;
     if (attention) {
       this.#attentionSince = this.#clock.now();
@@ -130,9 +131,46 @@ class Tabs implements TabsController {
         }
       });
     }
-    this.#announceAttention();
-    this.#mirror.hello();
+    // Reading the settings is harmless in any tab: it runs beside the lock request (a round
+    // trip to the browser process, tens of ms while the page loads), and a lone tab's store
+    // starts with them in hand.
+    const host = this.#deps.host;
+    // async: a host that throws instead of rejecting fails the read, not the tab's start.
+    const settings = host ? (async () => host.getCallCenterSettings())() : null;
+    settings?.catch(() => undefined);
+    void this.#elect(settings);
+  }
+
+  /**
+   * A lone tab leads at once: the lock is taken only if free, so start-up never waits for the
+   * queue. Only when another tab holds it does this tab start following (its host agent
+   * subscribes to the message channel then, never before the tab knows it will not lead).
+   */
+  async #elect(settings: Promise<CallCenterSettings> | null): Promise<void> {
+    let lock: HeldLock | null = null;
+    try {
+      lock = await this.#deps.locks.tryAcquire(LEADER_LOCK);
+    } catch {
+      // No answer from the lock manager: queue as a follower like any other tab.
+    }
+    if (this.#disposed) {
+      lock?.release();
+      return;
+    }
+    if (lock) {
+      await this.#lead(lock, settings);
+      return;
+    }
+    this.#follow();
     this.#queue();
+  }
+
+  /** Serves this tab as a follower: its host hands events to the leader; state is asked for. */
+  #follow(): void {
+    this.#follower?.start();
+    this.#emit(this.#mirror.getState());
+    this.#mirror.hello();
+    this.#announceAttention();
   }
 
   role(): TabRole {
@@ -187,7 +225,8 @@ class Tabs implements TabsController {
     return request;
   }
 
-  async #lead(lock: HeldLock): Promise<void> {
+  /** `settings`: read at start-up, while electing (only a tab that leads at once has them). */
+  async #lead(lock: HeldLock, settings: Promise<CallCenterSettings> | null = null): Promise<void> {
     if (this.#disposed || this.#leadership) {
       lock.release();
       return;
@@ -197,7 +236,9 @@ class Tabs implements TabsController {
     const router = new PopRouter(this.#bus, this.#clock, (request) =>
       host ? runPopOn(host, request) : Promise.resolve(undefined)
     );
-    const leaderHost = host ? new LeaderHost(host, this.#bus, router) : null;
+    const leaderHost = host
+      ? new LeaderHost(host, this.#bus, router, settings, this.#clickToDial)
+      : null;
     // The store journals its open calls and, before its outbox starts, logs those of a leader
     // that vanished mid-call: only the lock holder has a store, so only it recovers.
     const store = this.#deps.createStore(leaderHost, this.#deps.tabId);
@@ -222,10 +263,7 @@ class Tabs implements TabsController {
     this.#leadership = null;
     await this.#endLeadership(leadership);
     if (this.#disposed) return;
-    this.#follower?.start();
-    this.#emit(this.#mirror.getState());
-    this.#mirror.hello();
-    this.#announceAttention();
+    this.#follow();
     this.#queue();
   }
 

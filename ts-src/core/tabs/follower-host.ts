@@ -7,7 +7,7 @@ import type { CtiHost, Unsubscribe } from "../../host/cti-host";
 import type { Clock } from "../clock";
 import { CHANNEL_NAME, OWN_SOURCE } from "../channel";
 import type { TabBus } from "./bus";
-import { runPopOn } from "./leader-host";
+import { runPopOn, type PageClickToDial } from "./leader-host";
 import { PopResponder } from "./pop-router";
 import type { HostEffect, TabMessage } from "./protocol";
 import type { TabLogger } from "./ports";
@@ -25,7 +25,16 @@ export class FollowerHostAgent {
   readonly #bus: TabBus;
   readonly #logger: TabLogger;
 
-  constructor(host: CtiHost, bus: TabBus, clock: Clock, logger: TabLogger) {
+  readonly #page: PageClickToDial;
+
+  constructor(
+    host: CtiHost,
+    bus: TabBus,
+    clock: Clock,
+    logger: TabLogger,
+    page: PageClickToDial = { on: true }
+  ) {
+    this.#page = page;
     this.#host = host;
     this.#bus = bus;
     this.#logger = logger;
@@ -94,6 +103,7 @@ export class FollowerHostAgent {
       case "clickToDial":
         if (this.#clickToDial === effect.on) return;
         this.#clickToDial = effect.on;
+        this.#page.on = effect.on;
         void run("click-to-dial", () =>
           effect.on ? host.enableClickToDial() : host.disableClickToDial()
         );

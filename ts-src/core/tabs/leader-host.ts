@@ -37,6 +37,15 @@ export async function runPopOn(host: CtiHost, request: PopRequest): Promise<unkn
   }
 }
 
+/**
+ * Whether this page's own Open CTI host has click-to-dial on, as far as this tab has set it:
+ * a page starts with it off, so a leader's first "off" needs no round trip (it would sit on
+ * the path to notifyInitializationComplete).
+ */
+export interface PageClickToDial {
+  on: boolean;
+}
+
 export class LeaderHost implements CtiHost {
   readonly kind: CtiHost["kind"];
   readonly #clickToDialListeners = new Set<(event: ClickToDialEvent) => void>();
@@ -49,11 +58,22 @@ export class LeaderHost implements CtiHost {
   readonly #local: CtiHost;
   readonly #bus: TabBus;
   readonly #router: PopRouter;
+  readonly #clickToDial: PageClickToDial;
+  /** The settings read while the tab waited for the lock: the store's first read gets them. */
+  #earlySettings: Promise<CallCenterSettings> | null;
 
-  constructor(local: CtiHost, bus: TabBus, router: PopRouter) {
+  constructor(
+    local: CtiHost,
+    bus: TabBus,
+    router: PopRouter,
+    earlySettings: Promise<CallCenterSettings> | null = null,
+    clickToDial: PageClickToDial = { on: true }
+  ) {
+    this.#clickToDial = clickToDial;
     this.#local = local;
     this.#bus = bus;
     this.#router = router;
+    this.#earlySettings = earlySettings;
     this.kind = local.kind;
   }
 
@@ -91,7 +111,9 @@ export class LeaderHost implements CtiHost {
   }
 
   getCallCenterSettings(): Promise<CallCenterSettings> {
-    return this.#local.getCallCenterSettings();
+    const early = this.#earlySettings;
+    this.#earlySettings = null;
+    return early ?? this.#local.getCallCenterSettings();
   }
 
   async notifyInitializationComplete(): Promise<void> {
@@ -101,11 +123,14 @@ export class LeaderHost implements CtiHost {
 
   async enableClickToDial(): Promise<void> {
     this.#everywhere({ name: "clickToDial", on: true }, true);
+    this.#clickToDial.on = true;
     await this.#local.enableClickToDial();
   }
 
   async disableClickToDial(): Promise<void> {
     this.#everywhere({ name: "clickToDial", on: false }, true);
+    if (!this.#clickToDial.on) return;
+    this.#clickToDial.on = false;
     await this.#local.disableClickToDial();
   }
 

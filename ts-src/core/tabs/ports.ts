@@ -19,6 +19,11 @@ export interface TabLocks {
    * withdraws a request not granted yet (the promise rejects).
    */
   acquire(name: string, options?: { steal?: boolean; signal?: AbortSignal }): Promise<HeldLock>;
+  /**
+   * Takes the lock `name` only if no tab holds it or waits for it: resolves null at once
+   * otherwise (a lone tab leads without waiting for the queue).
+   */
+  tryAcquire(name: string): Promise<HeldLock | null>;
 }
 
 /** A same-origin broadcast channel: every other tab gets each message (not the sender). */

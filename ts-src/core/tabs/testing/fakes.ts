@@ -25,6 +25,13 @@ interface Request {
 export class FakeLockHub {
   private readonly holders = new Map<string, Grant>();
   private readonly queue: Request[] = [];
+  /** Tabs that asked for a lock only if free, in order. */
+  readonly tryRequests: string[] = [];
+
+  /** Tabs queued (not holding) for `name`. */
+  waiting(name: string): string[] {
+    return this.queue.filter((r) => r.name === name).map((r) => r.tab);
+  }
 
   forTab(tab: string): TabLocks {
     return {
@@ -56,7 +63,12 @@ export class FakeLockHub {
           }
           this.queue.push(request);
           this.pump(name);
-        })
+        }),
+      tryAcquire: async (name) => {
+        this.tryRequests.push(tab);
+        if (this.holders.has(name) || this.queue.some((r) => r.name === name)) return null;
+        return this.grantTo(tab, name);
+      }
     };
   }
 

@@ -66,7 +66,8 @@ export interface TabsWorld {
 export interface WorldOptions {
   settings?: Record<string, string>;
   matches?: unknown[];
-  createPhone?: (tab: string) => Phone;
+  /** Undefined: the tab gets a DemoPhone. */
+  createPhone?: (tab: string) => Phone | undefined;
 }
 
 export function createWorld(options: WorldOptions = {}): TabsWorld {
