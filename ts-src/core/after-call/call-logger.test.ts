@@ -180,11 +180,23 @@ describe("call log lookup before a resend", () => {
     expect(t.store.getState().outboxPending).toBe(0);
   });
 
-  it("resends when the lookup finds nothing or is not deployed", async () => {
+  it("resends when the lookup finds nothing", async () => {
     const none = await timedOut(() => '{"taskId":null}');
     expect(none.h.callsTo("saveLog")).toHaveLength(2);
-    const missing = await timedOut();
-    expect(missing.h.callsTo("saveLog")).toHaveLength(2);
+    expect(none.t.store.getState().outboxPending).toBe(0);
+  });
+
+  it("never resends while the lookup cannot answer (unknown), and asks again", async () => {
+    let answers = 0;
+    const missing = await timedOut(() => {
+      answers++;
+      return answers < 3 ? '{"error":"SERVER_ERROR"}' : '{"taskId":"00T000000000777AAA"}';
+    });
+    expect(missing.h.callsTo("saveLog")).toHaveLength(1);
+    expect(missing.t.store.getState().outboxPending).toBe(1);
+    await missing.t.clock.advance(20_000);
+    expect(answers).toBe(3);
+    expect(missing.h.callsTo("saveLog")).toHaveLength(1);
     expect(missing.t.store.getState().outboxPending).toBe(0);
   });
 });

@@ -30,6 +30,9 @@ export interface CallLoggerDeps {
   random?: () => number;
 }
 
+/** Shown while a log lives only in this tab's memory because storage refused it. */
+export const IN_MEMORY_NOTICE = "Call log kept in this tab only — don't close it until it is saved";
+
 export class CallLogger {
   readonly #workItems = new WorkItems();
   #outbox: Outbox | null = null;
@@ -58,7 +61,8 @@ export class CallLogger {
       clock,
       random: this.#deps.random,
       send: (entry) => host.saveLog(entry.entityApiName, entry.fields),
-      findExisting: (entry) => this.#findLogged(entry.callId),
+      findExisting: this.#deps.crm ? (entry) => this.#findLogged(entry.callId) : undefined,
+      onVolatile: (inMemory) => this.#onVolatile(inMemory),
       afterSaved: (entry, recordId) => this.#afterSaved(host, entry, recordId),
       onChange: (pending) => {
         if (pending !== cell.getState().outboxPending) cell.set({ outboxPending: pending });
@@ -128,22 +132,42 @@ export class CallLogger {
       }
       return;
     }
-    void this.#outbox.enqueue({
-      callId: view.id,
-      entityApiName: "Task",
-      fields: taskFieldsFor(view, outcome),
-      work: work
-        ? { workId: work.workId, disposition: outcome.disposition, wasConnected }
-        : undefined
-    });
+    this.#outbox
+      .enqueue({
+        callId: view.id,
+        entityApiName: "Task",
+        fields: taskFieldsFor(view, outcome),
+        work: work
+          ? { workId: work.workId, disposition: outcome.disposition, wasConnected }
+          : undefined
+      })
+      .catch((error: unknown) =>
+        report.notice(`Call log for ${view.id} could not be kept: ${describeError(error)}`, "log")
+      );
   }
 
-  /** The Task of an earlier attempt; null (resend) when Salesforce cannot tell. */
+  /** The agent is told while any log lives only in memory; diagnostics say storage is not durable. */
+  #onVolatile(inMemory: number): void {
+    const { cell, report } = this.#deps;
+    const state = cell.getState();
+    if (inMemory > 0) {
+      if (state.storageDurable !== false) {
+        cell.set({ storageDurable: false });
+        report.error("log", "Browser storage refused a call log: it is kept in memory only.");
+      }
+      if (state.notice !== IN_MEMORY_NOTICE) report.notice(IN_MEMORY_NOTICE);
+    } else if (state.notice === IN_MEMORY_NOTICE) {
+      cell.set({ notice: undefined });
+    }
+  }
+
+  /** The Task of an earlier attempt, or null; throws when Salesforce cannot tell (unknown). */
   async #findLogged(callId: string): Promise<string | null> {
     const crm = this.#deps.crm;
     if (!crm) return null;
     const result = readLoggedCall(await crm.findLoggedCall(callId));
-    return result.ok ? result.value : null;
+    if (!result.ok) throw new Error(result.message);
+    return result.value;
   }
 
   async #afterSaved(host: CtiHost, entry: OutboxEntry, recordId: string): Promise<void> {
