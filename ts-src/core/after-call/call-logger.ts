@@ -6,7 +6,7 @@
 import type { CtiHost } from "../../host/cti-host";
 import type { CallEndReason } from "../../phone/phone";
 import type { Clock } from "../clock";
-import { readLoggedCall, type Crm } from "../crm";
+import { readLoggedCall, readSavedCallLog, type Crm } from "../crm";
 import { describeError } from "../errors";
 import type { CallView } from "../model";
 import type { Reporter } from "../reporter";
@@ -60,7 +60,7 @@ export class CallLogger {
       storage,
       clock,
       random: this.#deps.random,
-      send: (entry) => host.saveLog(entry.entityApiName, entry.fields),
+      send: (entry) => this.#send(host, entry),
       findExisting: this.#deps.crm ? (entry) => this.#findLogged(entry.callId) : undefined,
       onVolatile: (inMemory) => this.#onVolatile(inMemory),
       afterSaved: (entry, recordId) => this.#afterSaved(host, entry, recordId),
@@ -144,6 +144,20 @@ export class CallLogger {
       .catch((error: unknown) =>
         report.notice(`Call log for ${view.id} could not be kept: ${describeError(error)}`, "log")
       );
+  }
+
+  /**
+   * Through the Crm's locked check-and-insert where the host has one (Open CTI: Apex), so a
+   * retry of a save that lands late finds its Task; otherwise through saveLog.
+   */
+  async #send(host: CtiHost, entry: OutboxEntry): Promise<{ recordId: string }> {
+    const crm = this.#deps.crm;
+    if (!crm?.saveCallLog || entry.entityApiName !== "Task") {
+      return host.saveLog(entry.entityApiName, entry.fields);
+    }
+    const result = readSavedCallLog(await crm.saveCallLog(entry.callId, entry.fields));
+    if (!result.ok) throw new Error(result.message);
+    return { recordId: result.value };
   }
 
   /** The agent is told while any log lives only in memory; diagnostics say storage is not durable. */
