@@ -21,9 +21,21 @@ describe("parseSettings", () => {
         dialFormat: "e164",
         prefixes: { outside: "9", longDistance: "1", international: "011" },
         sip: undefined,
-        panel: { height: 400, width: 340 }
+        panel: { height: 400, width: 340 },
+        retentionDays: 7
       }
     });
+  });
+
+  it("reads retentionDays: whole days from 1 to 90, a clear problem otherwise", () => {
+    const read = (value: string) => parseSettings({ [ITEMS.retentionDays]: value });
+    expect(read("30")).toMatchObject({ ok: true, settings: { retentionDays: 30 } });
+    for (const bad of ["0", "91", "7.5", "week"]) {
+      expect(read(bad)).toMatchObject({
+        ok: false,
+        problems: [{ item: ITEMS.retentionDays, value: bad }]
+      });
+    }
   });
 
   it("reads every item, trimming and accepting any letter case for choices", () => {

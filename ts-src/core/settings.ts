@@ -44,6 +44,8 @@ export interface Settings {
   /** Present exactly when provider is `sip`. */
   sip?: SipSettings;
   panel: { height: number; width: number };
+  /** Days a call log, recent call or open-call record may wait in the browser; then dropped. */
+  retentionDays?: number;
 }
 
 export type SettingsResult =
@@ -57,6 +59,7 @@ export const ITEMS = {
   logCalls: "/softphoneSettings/logCalls",
   wrapUpSeconds: "/softphoneSettings/wrapUpSeconds",
   dialFormat: "/softphoneSettings/dialFormat",
+  retentionDays: "/softphoneSettings/retentionDays",
   outsidePrefix: "/reqDialingOptions/reqOutsidePrefix",
   longDistPrefix: "/reqDialingOptions/reqLongDistPrefix",
   internationalPrefix: "/reqDialingOptions/reqInternationalPrefix",
@@ -96,6 +99,7 @@ export function parseSettings(raw: CallCenterSettings): SettingsResult {
     height: reader.integer(ITEMS.height, 400, 240, 2560),
     width: reader.integer(ITEMS.width, 340, 200, 1920)
   };
+  const retentionDays = reader.integer(ITEMS.retentionDays, 7, 1, 90);
   const sip = provider === "sip" ? reader.sip() : undefined;
   reader.rejectSecrets();
   if (reader.problems.length > 0) return { ok: false, problems: reader.problems };
@@ -111,7 +115,8 @@ export function parseSettings(raw: CallCenterSettings): SettingsResult {
       dialFormat,
       prefixes,
       sip,
-      panel
+      panel,
+      retentionDays
     }
   };
 }

@@ -3,7 +3,7 @@ import { ENTRY_PREFIX } from "../after-call/outbox";
 import { MemoryStorage } from "../storage";
 import { boot } from "../testing/harness";
 import { settle } from "../testing/fake-clock";
-import { HostFailure } from "../testing/recording-host";
+import { asAgent, HostFailure } from "../testing/recording-host";
 import { ADA, host, methods } from "../testing/softphone-fixtures";
 
 describe("after-call work", () => {
@@ -102,7 +102,11 @@ describe("durability", () => {
       message: expect.stringContaining("UNABLE_TO_LOCK_ROW")
     });
     await t.store.dispose();
-    expect(storage.keys().filter((k) => k.startsWith(ENTRY_PREFIX))).toHaveLength(1);
+    expect(
+      asAgent(storage)
+        .keys()
+        .filter((k) => k.startsWith(ENTRY_PREFIX))
+    ).toHaveLength(1);
 
     const reloaded = await boot(h, { storage });
     expect(h.savedLogs).toHaveLength(1);

@@ -30,6 +30,13 @@ export interface CallLoggerDeps {
   random?: () => number;
 }
 
+export const DEFAULT_RETENTION_DAYS = 7;
+
+/** How long anything of the agent's may stay in the browser. */
+export function retentionMs(settings: Settings | null): number {
+  return (settings?.retentionDays ?? DEFAULT_RETENTION_DAYS) * 86_400_000;
+}
+
 /** Shown while a log lives only in this tab's memory because storage refused it. */
 export const IN_MEMORY_NOTICE = "Call log kept in this tab only — don't close it until it is saved";
 
@@ -63,6 +70,12 @@ export class CallLogger {
       send: (entry) => this.#send(host, entry),
       findExisting: this.#deps.crm ? (entry) => this.#findLogged(entry.callId) : undefined,
       onVolatile: (inMemory) => this.#onVolatile(inMemory),
+      retentionMs: retentionMs(settings),
+      onExpired: (entry) =>
+        report.error(
+          "log",
+          `Call log for ${entry.callId} dropped unsent: older than ${settings.retentionDays ?? DEFAULT_RETENTION_DAYS} days (call center item retentionDays).`
+        ),
       afterSaved: (entry, recordId) => this.#afterSaved(host, entry, recordId),
       onChange: (pending) => {
         if (pending !== cell.getState().outboxPending) cell.set({ outboxPending: pending });
@@ -78,7 +91,8 @@ export class CallLogger {
         outbox,
         logCalls: settings.logCalls
       });
-      if (queued.length > 0) cell.set({ recentCalls: loadRecentCalls(storage) });
+      if (queued.length > 0)
+        cell.set({ recentCalls: loadRecentCalls(storage, clock.now() - retentionMs(settings)) });
     } catch (error) {
       report.error("log", `Could not recover calls left open: ${describeError(error)}`);
     }

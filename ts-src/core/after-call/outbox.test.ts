@@ -224,6 +224,38 @@ describe("Outbox", () => {
     expect(t.outbox.pendingCount()).toBe(0);
   });
 
+  it("drops entries older than the retention at start, with a notice, and sends the rest", async () => {
+    const t = setup();
+    const expired: string[] = [];
+    const day = 86_400_000;
+    const now = t.clock.now();
+    for (const [callId, age] of [
+      ["old", 8 * day],
+      ["recent", 6 * day]
+    ] as const) {
+      t.storage.setItem(
+        ENTRY_PREFIX + callId,
+        JSON.stringify({
+          callId,
+          entityApiName: "Task",
+          fields,
+          createdAt: now - age,
+          attempts: 3,
+          nextAttemptAt: now
+        })
+      );
+    }
+    const outbox = new Outbox({
+      ...t.deps,
+      retentionMs: 7 * day,
+      onExpired: (entry) => expired.push(entry.callId)
+    });
+    await outbox.start();
+    expect(expired).toEqual(["old"]);
+    expect(t.sent.map((e) => e.callId)).toEqual(["recent"]);
+    expect(t.storage.getItem(ENTRY_PREFIX + "old")).toBeNull();
+  });
+
   it("does not send an entry another instance holds a lease on", async () => {
     const t = setup();
     const now = t.clock.now();

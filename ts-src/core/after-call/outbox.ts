@@ -50,6 +50,10 @@ export interface OutboxDeps {
   onError?(entry: OutboxEntry, error: unknown): void;
   /** How many entries live only in memory (storage refused them); called on every change. */
   onVolatile?(inMemory: number): void;
+  /** Entries older than this (ms since created) are dropped at start (shared-PC retention). */
+  retentionMs?: number;
+  /** An entry dropped for its age: never sent. */
+  onExpired?(entry: OutboxEntry): void;
   /** The outbox's own limit for one send or check, independent of the host's (ms). */
   sendTimeoutMs?: number;
   random?: () => number;
@@ -98,7 +102,13 @@ export class Outbox {
   /** Sends everything left over from earlier loads at once. */
   start(): Promise<void> {
     this.#stopped = false;
+    const { retentionMs, onExpired } = this.#deps;
     for (const entry of this.entries()) {
+      if (retentionMs !== undefined && entry.createdAt < this.#deps.clock.now() - retentionMs) {
+        this.#remove(entry.callId);
+        onExpired?.(entry);
+        continue;
+      }
       if (entry.nextAttemptAt > this.#deps.clock.now()) {
         this.#write({ ...entry, nextAttemptAt: this.#deps.clock.now() });
       }
