@@ -38,7 +38,7 @@ function seeded(seed: number): () => number {
 const numberOf = (i: number) => `+1617${String(2_000_000 + i)}`;
 type Moment = "ringing" | "connected" | "afterHangup";
 
-async function run(seed: number, moments: Moment[]) {
+async function run(seed: number, moments: Moment[], secondAgentFrom = Infinity) {
   const random = seeded(seed);
   const org: FakeOrg = makeOrg({ "/softphoneSettings/wrapUpSeconds": "0" });
   const storage = new MemoryStorage();
@@ -75,8 +75,30 @@ async function run(seed: number, moments: Moment[]) {
   let errors = 0;
   let drops = 0;
   let lost = 0;
-  const calls: { id: string; number: string; seconds: number; moment?: Moment }[] = [];
+  const calls: {
+    id: string;
+    number: string;
+    seconds: number;
+    moment?: Moment;
+    agent: string;
+  }[] = [];
+  // A shared PC: from `secondAgentFrom` on, agent B signs in on the same browser profile.
+  const agentA = org.currentUserId;
+  const agentB = org.insert("User", { FirstName: "Bo", LastName: "Second", Extension: "101" }).Id;
+  const signIn = async (userId: string) => {
+    await world.store.dispose();
+    org.currentUserId = userId;
+    world = await boot();
+    await settle();
+  };
+  let leftByA = 0;
   for (let i = 0; i < CALLS; i++) {
+    // A's last call before leaving cannot be saved yet: B's softphone must leave it alone.
+    if (i === secondAgentFrom - 1) org.failNext("saveLog", "SERVER_ERROR", 6);
+    if (i === secondAgentFrom) {
+      leftByA = world.store.getState().outboxPending;
+      await signIn(agentB);
+    }
     const r = random();
     if (r < 0.08) {
       errors++;
@@ -95,7 +117,7 @@ async function run(seed: number, moments: Moment[]) {
     await settle();
     const ringing = world.store.getState().call;
     if (!ringing || ringing.state !== "ringing") throw new Error(`call ${i} did not ring`);
-    calls.push({ id: ringing.id, number, seconds, moment });
+    calls.push({ id: ringing.id, number, seconds, moment, agent: org.currentUserId });
     if (moment === "ringing") {
       await reload();
       continue;
@@ -120,12 +142,24 @@ async function run(seed: number, moments: Moment[]) {
       );
   }
   // Back-off is capped at 5 minutes; drain, letting the host's real-time time-outs fire too.
-  for (let round = 0; round < 40; round++) {
-    await new Promise((resolve) => setTimeout(resolve, HOST_TIMEOUT_MS * 2));
-    await clock.advance(600_000);
-    if (world.store.getState().outboxPending === 0 && round > 2) break;
+  const drain = async () => {
+    for (let round = 0; round < 40; round++) {
+      await new Promise((resolve) => setTimeout(resolve, HOST_TIMEOUT_MS * 2));
+      await clock.advance(600_000);
+      if (world.store.getState().outboxPending === 0 && round > 2) break;
+    }
+  };
+  await drain();
+  let pendingOfB = 0;
+  if (secondAgentFrom < CALLS) {
+    // A comes back to this PC: A's logs left behind are sent as A, never as B.
+    pendingOfB = world.store.getState().outboxPending;
+    await signIn(agentA);
+    await drain();
   }
   return {
+    leftByA,
+    pendingOfB,
     org,
     calls,
     errors,
@@ -136,8 +170,13 @@ async function run(seed: number, moments: Moment[]) {
   };
 }
 
-async function expectEveryCallLoggedOnce(moments: Moment[]) {
-  const { org, calls, errors, drops, lost, reloadAt, pending } = await run(20261127, moments);
+async function expectEveryCallLoggedOnce(moments: Moment[], secondAgentFrom = Infinity) {
+  const { org, calls, errors, drops, lost, reloadAt, pending, leftByA } = await run(
+    20261127,
+    moments,
+    secondAgentFrom
+  );
+  if (secondAgentFrom < CALLS) expect(leftByA).toBeGreaterThan(0);
   expect(errors + drops + lost).toBeGreaterThanOrEqual(CALLS * 0.07);
   expect(lost).toBeGreaterThan(0);
   // every injected failure met a saveLog (a call lost to a reload may leave one unused)
@@ -162,6 +201,7 @@ async function expectEveryCallLoggedOnce(moments: Moment[]) {
   const tasks = new Map(org.tasks.map((t) => [String(t.fields.CallObject), t.fields]));
   for (const call of calls) {
     const fields = tasks.get(call.id)!;
+    expect(fields.OwnerId).toBe(call.agent);
     expect(fields).toMatchObject({
       TaskSubtype: "Call",
       Type: "Call",
@@ -179,6 +219,13 @@ async function expectEveryCallLoggedOnce(moments: Moment[]) {
 }
 
 describe("no lost call logs (integration)", () => {
+  it(`${CALLS} calls, late commits, a second agent on the same browser profile from call ${CALLS / 2} → exactly ${CALLS} Tasks, each owned by the agent who took it`, async () => {
+    await expectEveryCallLoggedOnce(
+      ["ringing", "connected", "afterHangup", "afterHangup", "connected"],
+      CALLS / 2
+    );
+  }, 600_000);
+
   it(`${CALLS} calls, ~10% failing saveLog, ${RELOADS} reloads right after hang-up → exactly ${CALLS} Tasks`, async () => {
     await expectEveryCallLoggedOnce([
       "afterHangup",
