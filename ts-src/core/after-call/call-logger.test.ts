@@ -1,4 +1,4 @@
-import { apexCrmOf } from "../../host/apex-crm";
+import { apexCrmOf, apexKey } from "../../host/apex-crm";
 import { ENTRY_PREFIX } from "../after-call/outbox";
 import { MemoryStorage } from "../storage";
 import { boot } from "../testing/harness";
@@ -259,7 +259,7 @@ describe("shared PCs", () => {
     storage.setItem(`${ENTRY_PREFIX}legacy`, "{}");
     const h = host();
     let answer: (value: string) => void = () => undefined;
-    h.apex.set("SoftphoneIdentity.whoAmI", () => new Promise<string>((r) => (answer = r)));
+    h.apex.set(apexKey("whoAmI"), () => new Promise<string>((r) => (answer = r)));
     const booting = boot(h, { storage });
     await settle();
     expect(h.callsTo("getCallCenterSettings")).toHaveLength(1);
@@ -276,7 +276,7 @@ describe("shared PCs", () => {
   it("keeps everything in this tab when Salesforce cannot tell who is signed in", async () => {
     const storage = new MemoryStorage();
     const h = host({ "/softphoneSettings/wrapUpSeconds": "0" });
-    h.apex.set("SoftphoneIdentity.whoAmI", () => '{"error":"NO_ACCESS"}');
+    h.apex.set(apexKey("whoAmI"), () => '{"error":"NO_ACCESS"}');
     const t = await boot(h, { storage });
     await t.store.actions.simulateIncomingCall("+14155550100");
     await t.store.actions.decline();

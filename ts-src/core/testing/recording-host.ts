@@ -1,3 +1,4 @@
+import { apexKey } from "../../host/apex-crm";
 import { ScopedStorage, scopePrefix, type KeyValueStorage } from "../storage";
 /**
  * A small CtiHost test double that records every call. Integration tests use the fake Open CTI
@@ -114,9 +115,9 @@ export class RecordingHost implements CtiHost {
     this.record("runApex", className, methodName, params);
     const handler =
       this.apex.get(`${className}.${methodName}`) ??
-      (`${className}.${methodName}` === "SoftphoneCallLog.saveOnce"
+      (`${className}.${methodName}` === apexKey("saveCallLog")
         ? (p: Record<string, string>) => this.saveOnce(p)
-        : `${className}.${methodName}` === "SoftphoneIdentity.whoAmI"
+        : `${className}.${methodName}` === apexKey("whoAmI")
           ? () => JSON.stringify(this.identity)
           : undefined);
     if (!handler)
