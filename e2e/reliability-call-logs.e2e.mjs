@@ -84,9 +84,13 @@ async function installDriver(page) {
 async function signInAs(page, userId) {
   await page.evaluate(async (userId) => {
     const d = window.__reliability;
-    window.workbench.backend.org.currentUserId = userId;
     d.state = null;
     window.workbench.store.reloadSoftphone();
+    // In Salesforce the old frame's requests run in its own user's session; the fake org has one
+    // signed-in user, so it changes only once the old frame is gone and before the new one asks.
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    await new Promise((r) => setTimeout(r, 0));
+    window.workbench.backend.org.currentUserId = userId;
     d.publish("requestState");
     await d.until((st) => st && st.agent === "ready" && !st.call, `ready as ${userId}`);
   }, userId);
