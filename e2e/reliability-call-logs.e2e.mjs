@@ -1,8 +1,12 @@
 /**
- * No lost call logs: 1,000 demo calls in the workbench while about 10% of saveLog calls fail
- * (SERVER_ERROR, or no callback at all so the softphone times out) and the softphone frame is
- * reloaded 5 times at random moments (ringing, connected, right after hang-up while the log
- * is in flight) → exactly 1,000 Tasks, none duplicated, each with the right fields.
+ * No lost call logs: 1,000 demo calls in the workbench while about 12% of call-log saves fail
+ * (SERVER_ERROR; no callback at all so the softphone times out; or the fake org's "commits
+ * after the time-out" mode: no answer, and the Task commits only after the softphone gave up)
+ * and the softphone frame is reloaded 5 times at random moments (ringing, connected, right
+ * after hang-up while the log is in flight); halfway a second agent signs in on the same
+ * browser profile, while the first has a log still unsent, and the first comes back at the end
+ * → exactly 1,000 Tasks, none duplicated, each owned by the agent who took the call and with
+ * the right fields.
  *
  * Calls are driven over the Softphone__c message channel (simulateIncoming, answer, hangup), as
  * the record-page call panel would, so a call costs milliseconds instead of clicks. The run is
@@ -20,6 +24,7 @@ const SEED = Number(process.env.RELIABILITY_SEED ?? 20261127);
 const RELOADS = 5;
 const SERVER_ERROR_RATE = 0.08;
 const DROP_RATE = 0.02;
+const LATE_RATE = 0.02;
 
 /** mulberry32: a small seeded generator, so a failing run can be replayed. */
 function seeded(seed) {
@@ -73,6 +78,22 @@ async function installDriver(page) {
     });
     window.__reliability = driver;
   });
+}
+
+/** Signs `userId` in on the same browser profile: the softphone frame reloads as that user. */
+async function signInAs(page, userId) {
+  await page.evaluate(async (userId) => {
+    const d = window.__reliability;
+    d.state = null;
+    window.workbench.store.reloadSoftphone();
+    // In Salesforce the old frame's requests run in its own user's session; the fake org has one
+    // signed-in user, so it changes only once the old frame is gone and before the new one asks.
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    await new Promise((r) => setTimeout(r, 0));
+    window.workbench.backend.org.currentUserId = userId;
+    d.publish("requestState");
+    await d.until((st) => st && st.agent === "ready" && !st.call, `ready as ${userId}`);
+  }, userId);
 }
 
 /** One call, with an optional reload of the softphone frame at `reloadAt`. Returns the call id. */
@@ -140,10 +161,34 @@ test(`${CALLS} demo calls, ~10% failing saveLog, ${RELOADS} reloads → exactly 
     if (!reloadCalls.has(at)) reloadCalls.set(at, moments[reloadCalls.size]);
   }
 
+  // Late commits land after the softphone's 10 s time-out.
+  const [agentA, agentB] = await page.evaluate(() => {
+    const org = window.workbench.backend.org;
+    org.lateCommitMs = 12000;
+    const b = org.insert("User", { FirstName: "Bo", LastName: "Second", Extension: "101" });
+    return [org.currentUserId, b.Id];
+  });
+  const secondFrom = Math.floor(CALLS / 2);
+  let agent = agentA;
+  let leftByA = 0;
+
   let injectedErrors = 0;
   let injectedDrops = 0;
+  let injectedLate = 0;
   const calls = [];
   for (let i = 0; i < CALLS; i++) {
+    if (i === secondFrom - 1)
+      await page.evaluate(() =>
+        window.workbench.backend.org.failNext("saveLog", "SERVER_ERROR", 6)
+      );
+    if (i === secondFrom) {
+      const saved = new Set(
+        await page.evaluate(() => window.workbench.backend.records("Task").map((t) => t.CallObject))
+      );
+      leftByA = calls.filter((c) => !saved.has(c.id)).length;
+      await signInAs(page, agentB);
+      agent = agentB;
+    }
     const r = random();
     if (r < SERVER_ERROR_RATE) {
       injectedErrors++;
@@ -151,10 +196,15 @@ test(`${CALLS} demo calls, ~10% failing saveLog, ${RELOADS} reloads → exactly 
     } else if (r < SERVER_ERROR_RATE + DROP_RATE) {
       injectedDrops++;
       await page.evaluate(() => window.workbench.backend.org.dropNext("saveLog"));
+    } else if (r < SERVER_ERROR_RATE + DROP_RATE + LATE_RATE) {
+      injectedLate++;
+      await page.evaluate(() => window.workbench.backend.org.commitLate("saveLog"));
     }
     const id = await oneCall(page, i, reloadCalls.get(i));
-    calls.push({ i, id, number: numberOf(i) });
+    calls.push({ i, id, number: numberOf(i), agent });
   }
+  // The first agent comes back: the log left unsent is saved now, as that agent.
+  await signInAs(page, agentA);
   const driven = Date.now();
 
   // Retries back off (2 s doubling) and dropped callbacks time out (10 s): wait for the outbox.
@@ -168,14 +218,13 @@ test(`${CALLS} demo calls, ~10% failing saveLog, ${RELOADS} reloads → exactly 
   // Give a late duplicate the chance to show up before counting.
   await page.waitForTimeout(3000);
   const tasks = await page.evaluate(() => window.workbench.backend.records("Task"));
-  const saveLogs = await page.evaluate(
-    () => window.workbench.backend.org.callsTo("saveLog").length
-  );
+  const saveLogs = await page.evaluate(() => window.workbench.backend.org.callLogSaves().length);
   const today = await browserToday(page);
   const seconds = (ms) => (ms / 1000).toFixed(1);
   console.log(
     `${CALLS} calls driven in ${seconds(driven - started)} s, all logged after ${seconds(Date.now() - started)} s; ` +
-      `saveLog calls ${saveLogs}, injected SERVER_ERROR ${injectedErrors}, no-callback ${injectedDrops}, ` +
+      `call-log saves ${saveLogs}, injected SERVER_ERROR ${injectedErrors}, no-callback ${injectedDrops}, late commits ${injectedLate}, ` +
+      `left unsent by the first agent at the switch ${leftByA}, ` +
       `reloads ${[...reloadCalls].map(([at, m]) => `${at}:${m}`).join(", ")}`
   );
 
@@ -204,10 +253,13 @@ test(`${CALLS} demo calls, ~10% failing saveLog, ${RELOADS} reloads → exactly 
   assert.ok(saveLogs >= CALLS + injectedErrors, `saveLog was called ${saveLogs} times`);
 
   assert.equal(tasks.length, CALLS, "exactly one Task per call");
+  assert.ok(injectedLate > 0, "late commits were injected");
+  assert.ok(leftByA > 0, "the first agent left a log unsent when the second signed in");
 
   for (const c of calls) {
     const t = byCallObject.get(c.id)[0];
     const where = `Task of call ${c.i} (${c.id})`;
+    assert.equal(t.OwnerId, c.agent, `${where}: owned by the agent who took it`);
     assert.equal(t.TaskSubtype, "Call", where);
     assert.equal(t.Type, "Call", where);
     assert.equal(t.Status, "Completed", where);

@@ -185,6 +185,22 @@ export function checkSoftphoneSettings(center, report) {
       `wrapUpSeconds "${wrapUp.value}" must be empty (until the agent saves), 0 (log at hang-up) or a whole number of seconds up to 3600.`
     );
 
+  const retention = get("softphoneSettings", "retentionDays");
+  if (
+    retention &&
+    retention.value !== "" &&
+    !(
+      /^\d{1,5}$/.test(retention.value) &&
+      Number(retention.value) >= 1 &&
+      Number(retention.value) <= 90
+    )
+  )
+    report(
+      retention.valueLine,
+      "retention-days",
+      `retentionDays "${retention.value}" must be empty (7 days) or a whole number of days from 1 to 90.`
+    );
+
   const ws = get("sipSettings", "webSocketUrl");
   if (ws && ws.value !== "") checkWebSocketUrl(ws, report);
 

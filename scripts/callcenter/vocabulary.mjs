@@ -90,7 +90,8 @@ export const SOFTPHONE_ITEMS = {
     "noMatchPop",
     "logCalls",
     "wrapUpSeconds",
-    "dialFormat"
+    "dialFormat",
+    "retentionDays"
   ],
   sipSettings: ["webSocketUrl", "sipDomain", "iceServers", "credentials"],
   callFeatures: ["conferenceUri", "featureCodes", "supervisorCodes", "voicemailMessages"]

@@ -3,7 +3,7 @@ import { NOT_READY_KEY } from "./agent";
 import { FakeSipPhone } from "./testing/fake-sip-phone";
 import { boot } from "./testing/harness";
 import { settle } from "./testing/fake-clock";
-import { HostFailure } from "./testing/recording-host";
+import { asAgent, HostFailure } from "./testing/recording-host";
 import { host, methods } from "./testing/softphone-fixtures";
 
 describe("start-up", () => {
@@ -203,7 +203,8 @@ describe("agent state", () => {
         .filter((m) => m.endsWith("ClickToDial"))
         .at(-1)
     ).toBe("disableClickToDial");
-    expect(t.session.getItem(NOT_READY_KEY)).toBe("1");
+    expect(asAgent(t.session).getItem(NOT_READY_KEY)).toBe("1");
+    expect(t.session.getItem(NOT_READY_KEY)).toBeNull();
 
     const again = await boot(host(), { session: t.session });
     expect(again.store.getState()).toMatchObject({

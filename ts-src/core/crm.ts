@@ -5,6 +5,7 @@
  * untrusted: anything outside the JSON contract below is dropped or reported, because these
  * strings end up on screen and in Task fields.
  */
+import type { LogFields } from "../host/cti-host";
 import type { SipCredentials } from "../phone/phone";
 import { isRecord, isSalesforceId } from "./ids";
 import type { DirectoryEntry, RecordMatch } from "./model";
@@ -25,6 +26,14 @@ export interface Crm {
   searchDirectory(term: string): Promise<unknown>;
   /** The agent's own SIP account: `{"username","password",…}` or `{"error":"NOT_PROVISIONED"}`. */
   getSipAccount(): Promise<unknown>;
+  /**
+   * Writes a call's Task unless the agent already has one for it, check and insert in one
+   * locked transaction: `{"taskId":"00T…","created":bool}` or `{"error","message"?}`. Hosts
+   * without it save through CtiHost.saveLog.
+   */
+  saveCallLog?(callId: string, fields: LogFields): Promise<unknown>;
+  /** Who is signed in: `{"orgId":"00D…","userId":"005…"}`, to scope browser storage. */
+  whoAmI?(): Promise<unknown>;
 }
 
 export const MAX_MATCHES = 20;
@@ -140,4 +149,39 @@ export function readLoggedCall(result: unknown): CrmResult<string | null> {
   if (isSalesforceId(object.taskId) && object.taskId.startsWith("00T"))
     return { ok: true, value: object.taskId };
   return { ok: false, message: "The call log lookup returned no taskId." };
+}
+
+/** The Task saveCallLog wrote or found. */
+export function readSavedCallLog(result: unknown): CrmResult<string> {
+  const object = asObject(result);
+  if (!object)
+    return { ok: false, message: "The call log save returned something that is not JSON." };
+  const error = answerError(object);
+  if (error) return { ok: false, message: `The call log save failed: ${error}` };
+  if (isSalesforceId(object.taskId) && object.taskId.startsWith("00T"))
+    return { ok: true, value: object.taskId };
+  return { ok: false, message: "The call log save returned no taskId." };
+}
+
+export interface Identity {
+  orgId: string;
+  userId: string;
+}
+
+/** The signed-in org and user, as Salesforce reports them. */
+export function readIdentity(result: unknown): CrmResult<Identity> {
+  const object = asObject(result);
+  if (!object)
+    return { ok: false, message: "The identity lookup returned something that is not JSON." };
+  const error = answerError(object);
+  if (error) return { ok: false, message: `The identity lookup failed: ${error}` };
+  const { orgId, userId } = object;
+  if (
+    isSalesforceId(orgId) &&
+    orgId.startsWith("00D") &&
+    isSalesforceId(userId) &&
+    userId.startsWith("005")
+  )
+    return { ok: true, value: { orgId: orgId.slice(0, 15), userId: userId.slice(0, 15) } };
+  return { ok: false, message: "The identity lookup returned no org or user Id." };
 }

@@ -27,9 +27,21 @@ describe("parseSettings", () => {
           featureCodes: [],
           supervisorCodes: [],
           voicemailMessages: []
-        }
+        },
+        retentionDays: 7
       }
     });
+  });
+
+  it("reads retentionDays: whole days from 1 to 90, a clear problem otherwise", () => {
+    const read = (value: string) => parseSettings({ [ITEMS.retentionDays]: value });
+    expect(read("30")).toMatchObject({ ok: true, settings: { retentionDays: 30 } });
+    for (const bad of ["0", "91", "7.5", "week"]) {
+      expect(read(bad)).toMatchObject({
+        ok: false,
+        problems: [{ item: ITEMS.retentionDays, value: bad }]
+      });
+    }
   });
 
   it("reads every item, trimming and accepting any letter case for choices", () => {

@@ -47,6 +47,8 @@ export interface Settings {
   panel: { height: number; width: number };
   /** Consult, conference, voicemail drop and PBX feature codes (core/call-features-settings.ts). */
   features: CallFeatureSettings;
+  /** Days a call log, recent call or open-call record may wait in the browser; then dropped. */
+  retentionDays?: number;
 }
 
 export type SettingsResult =
@@ -60,6 +62,7 @@ export const ITEMS = {
   logCalls: "/softphoneSettings/logCalls",
   wrapUpSeconds: "/softphoneSettings/wrapUpSeconds",
   dialFormat: "/softphoneSettings/dialFormat",
+  retentionDays: "/softphoneSettings/retentionDays",
   outsidePrefix: "/reqDialingOptions/reqOutsidePrefix",
   longDistPrefix: "/reqDialingOptions/reqLongDistPrefix",
   internationalPrefix: "/reqDialingOptions/reqInternationalPrefix",
@@ -99,6 +102,7 @@ export function parseSettings(raw: CallCenterSettings): SettingsResult {
     height: reader.integer(ITEMS.height, 400, 240, 2560),
     width: reader.integer(ITEMS.width, 340, 200, 1920)
   };
+  const retentionDays = reader.integer(ITEMS.retentionDays, 7, 1, 90);
   const sip = provider === "sip" ? reader.sip() : undefined;
   const features = parseCallFeatures(raw, (item, value, allowed) =>
     reader.problems.push({ item, value: shown(value), allowed })
@@ -118,7 +122,8 @@ export function parseSettings(raw: CallCenterSettings): SettingsResult {
       prefixes,
       sip,
       panel,
-      features
+      features,
+      retentionDays
     }
   };
 }

@@ -7,7 +7,7 @@
 import type { CtiHost } from "../host/cti-host";
 import type { Phone, PhoneEvent } from "../phone/phone";
 import { Agent, canSimulate, readNotReady } from "./agent";
-import { CallLogger } from "./after-call/call-logger";
+import { CallLogger, retentionMs } from "./after-call/call-logger";
 import { CallJournal } from "./after-call/journal";
 import { loadRecentCalls } from "./after-call/recent-calls";
 import { CallBook } from "./calls/call-book";
@@ -17,14 +17,20 @@ import { associationForRecord, associationFromClick } from "./calls/call-view";
 import { CallerId } from "./calls/caller-id";
 import { channelState, SoftphoneChannel, type ChannelCommand } from "./channel";
 import { systemClock, type Clock } from "./clock";
-import type { Crm } from "./crm";
+import { readIdentity, type Crm, type CrmResult, type Identity } from "./crm";
 import { Directory } from "./directory";
 import { describeError } from "./errors";
 import type { MicrophoneState, SoftphoneActions, SoftphoneState, SoftphoneStore } from "./model";
 import { Reporter } from "./reporter";
 import { parseSettings, type Settings } from "./settings";
 import { initialState, withError } from "./state";
-import type { KeyValueStorage } from "./storage";
+import {
+  DeferredStorage,
+  MemoryStorage,
+  ScopedStorage,
+  scopePrefix,
+  type KeyValueStorage
+} from "./storage";
 import { StateCell, type StoreLogger } from "./store";
 import { followUtilityItem } from "./utility-item";
 
@@ -70,11 +76,16 @@ export function createSoftphone(deps: SoftphoneDeps): SoftphoneController {
   return new Softphone(deps);
 }
 
-function firstState(deps: SoftphoneDeps, clock: Clock): SoftphoneState {
+function firstState(
+  deps: SoftphoneDeps,
+  clock: Clock,
+  storage: KeyValueStorage,
+  session: KeyValueStorage | undefined
+): SoftphoneState {
   const state: SoftphoneState = {
     ...initialState(deps.host ? deps.host.kind : "none"),
-    notReady: readNotReady(deps.sessionStorage),
-    recentCalls: loadRecentCalls(deps.storage),
+    notReady: readNotReady(session),
+    recentCalls: loadRecentCalls(storage),
     storageDurable: deps.storageDurable ?? true
   };
   if (deps.unavailableFeatures?.length) state.unavailableFeatures = [...deps.unavailableFeatures];
@@ -90,6 +101,9 @@ function firstState(deps: SoftphoneDeps, clock: Clock): SoftphoneState {
 
 class Softphone implements SoftphoneController {
   readonly #clock: Clock;
+  /** Browser storage as this user sees it: nothing until Salesforce says who is signed in. */
+  readonly #storage: KeyValueStorage;
+  readonly #session: KeyValueStorage | undefined;
   readonly #logger: SoftphoneLogger;
   readonly #cell: StateCell;
   readonly #report: Reporter;
@@ -113,8 +127,16 @@ class Softphone implements SoftphoneController {
     this.#deps = deps;
     const { host, crm } = deps;
     const clock = (this.#clock = deps.clock ?? systemClock);
+    // Shared PCs: with a Crm that can tell who is signed in, every key is scoped by org and user.
+    const scoped = typeof crm?.whoAmI === "function";
+    const storage = (this.#storage = scoped ? new DeferredStorage() : deps.storage);
+    const session = (this.#session =
+      scoped && deps.sessionStorage ? new DeferredStorage() : deps.sessionStorage);
     this.#logger = deps.logger ?? console;
-    const cell = (this.#cell = new StateCell(firstState(deps, clock), this.#logger));
+    const cell = (this.#cell = new StateCell(
+      firstState(deps, clock, storage, session),
+      this.#logger
+    ));
     const report = (this.#report = new Reporter(cell, clock, host));
     const settings = () => this.#settings;
     this.#agent = new Agent({
@@ -124,7 +146,7 @@ class Softphone implements SoftphoneController {
       report,
       createPhone: deps.createPhone,
       onPhoneEvent: (event) => this.#onPhoneEvent(event),
-      sessionStorage: deps.sessionStorage,
+      sessionStorage: session,
       microphone: deps.microphone
     });
     const phone = () => this.#agent.currentPhone();
@@ -136,7 +158,7 @@ class Softphone implements SoftphoneController {
       host,
       crm,
       report,
-      storage: deps.storage,
+      storage,
       random: deps.random
     });
     this.#desk = new CallDesk({
@@ -220,6 +242,8 @@ class Softphone implements SoftphoneController {
       .then((page) => cell.set({ page }))
       .catch(() => undefined);
 
+    // Asked alongside the settings: storage is scoped before the outbox or journal touch it.
+    const identity = this.#whoAmI();
     let raw;
     try {
       raw = await host.getCallCenterSettings();
@@ -233,6 +257,7 @@ class Softphone implements SoftphoneController {
       return;
     }
     const settings = (this.#settings = parsed.settings);
+    this.#useIdentity(settings, await identity);
     cell.set({ settingsLoaded: true, setupProblems: [] });
     this.#startAfterCall(settings, host);
     // The subscription's round trip runs beside the phone's start, not before it: "ready"
@@ -242,13 +267,48 @@ class Softphone implements SoftphoneController {
     this.#features.publishOffer();
   }
 
+  /** Points storage at this org and user's keys (or memory when Salesforce cannot tell). */
+  async #whoAmI(): Promise<CrmResult<Identity> | null> {
+    const crm = this.#deps.crm;
+    if (!(this.#storage instanceof DeferredStorage) || !crm?.whoAmI) return null;
+    try {
+      return readIdentity(await crm.whoAmI());
+    } catch (error) {
+      return { ok: false, message: describeError(error) };
+    }
+  }
+
+  #useIdentity(settings: Settings, identity: CrmResult<Identity> | null): void {
+    const storage = this.#storage;
+    if (!identity || !(storage instanceof DeferredStorage)) return;
+    const session = this.#session instanceof DeferredStorage ? this.#session : null;
+    if (!identity.ok) {
+      storage.use(new MemoryStorage());
+      session?.use(new MemoryStorage());
+      this.#cell.set({ storageDurable: false });
+      this.#report.error(
+        "log",
+        `Could not tell who is signed in, so call logs are kept in this tab only: ${identity.message}`
+      );
+      return;
+    }
+    const prefix = scopePrefix(identity.value.orgId, identity.value.userId);
+    storage.use(new ScopedStorage(this.#deps.storage, prefix));
+    if (session && this.#deps.sessionStorage)
+      session.use(new ScopedStorage(this.#deps.sessionStorage, prefix));
+    this.#cell.set({
+      recentCalls: loadRecentCalls(storage, this.#clock.now() - retentionMs(settings)),
+      notReady: readNotReady(session ?? undefined)
+    });
+  }
+
   /** Logs what an earlier page left open, starts the outbox, then journals this page's calls. */
   #startAfterCall(settings: Settings, host: CtiHost): void {
     const random = this.#deps.random ?? Math.random;
     const tabId =
       this.#deps.tabId ?? `page-${this.#clock.now()}-${random().toString(36).slice(2, 10)}`;
     this.#callLogger.start(settings, host, tabId);
-    const journal = (this.#journal = new CallJournal(this.#deps.storage, this.#clock, tabId));
+    const journal = (this.#journal = new CallJournal(this.#storage, this.#clock, tabId));
     this.#stops.push(this.#cell.subscribe((state) => journal.track(state)));
     journal.track(this.#cell.getState());
   }

@@ -20,7 +20,9 @@ export const APEX_METHODS = {
   findCaller: { className: "SoftphoneCallerLookup", methodName: "findByPhone" },
   findLoggedCall: { className: "SoftphoneCallLog", methodName: "findByCallObject" },
   searchDirectory: { className: "SoftphoneDirectory", methodName: "search" },
-  getSipAccount: { className: "SoftphoneSipAccount", methodName: "getMine" }
+  getSipAccount: { className: "SoftphoneSipAccount", methodName: "getMine" },
+  saveCallLog: { className: "SoftphoneCallLog", methodName: "saveOnce" },
+  whoAmI: { className: "SoftphoneIdentity", methodName: "whoAmI" }
 } as const;
 
 export type CrmMethod = keyof typeof APEX_METHODS;
@@ -38,7 +40,12 @@ export function apexCrm(run: ApexCall) {
     findCaller: (phone: string) => call("findCaller", { phone }),
     findLoggedCall: (callId: string) => call("findLoggedCall", { callObject: callId }),
     searchDirectory: (term: string) => call("searchDirectory", { term }),
-    getSipAccount: () => call("getSipAccount", {})
+    getSipAccount: () => call("getSipAccount", {}),
+    // Check and insert under the agent's lock in one transaction: a late save and its retry
+    // never both write (saveLog cannot promise that; see docs/reliability-and-security.md).
+    saveCallLog: (callId: string, fields: Readonly<Record<string, unknown>>) =>
+      call("saveCallLog", { callObject: callId, fields: JSON.stringify(fields) }),
+    whoAmI: () => call("whoAmI", {})
   };
 }
 

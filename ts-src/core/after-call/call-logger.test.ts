@@ -1,9 +1,10 @@
-import { apexCrmOf } from "../../host/apex-crm";
+import { apexCrmOf, apexKey } from "../../host/apex-crm";
 import { ENTRY_PREFIX } from "../after-call/outbox";
 import { MemoryStorage } from "../storage";
 import { boot } from "../testing/harness";
 import { settle } from "../testing/fake-clock";
-import { HostFailure } from "../testing/recording-host";
+import { asAgent, HostFailure } from "../testing/recording-host";
+import { IN_MEMORY_NOTICE } from "./call-logger";
 import { ADA, host, methods } from "../testing/softphone-fixtures";
 
 describe("after-call work", () => {
@@ -102,7 +103,11 @@ describe("durability", () => {
       message: expect.stringContaining("UNABLE_TO_LOCK_ROW")
     });
     await t.store.dispose();
-    expect(storage.keys().filter((k) => k.startsWith(ENTRY_PREFIX))).toHaveLength(1);
+    expect(
+      asAgent(storage)
+        .keys()
+        .filter((k) => k.startsWith(ENTRY_PREFIX))
+    ).toHaveLength(1);
 
     const reloaded = await boot(h, { storage });
     expect(h.savedLogs).toHaveLength(1);
@@ -180,11 +185,161 @@ describe("call log lookup before a resend", () => {
     expect(t.store.getState().outboxPending).toBe(0);
   });
 
-  it("resends when the lookup finds nothing or is not deployed", async () => {
+  it("resends when the lookup finds nothing", async () => {
     const none = await timedOut(() => '{"taskId":null}');
     expect(none.h.callsTo("saveLog")).toHaveLength(2);
-    const missing = await timedOut();
-    expect(missing.h.callsTo("saveLog")).toHaveLength(2);
+    expect(none.t.store.getState().outboxPending).toBe(0);
+  });
+
+  it("never resends while the lookup cannot answer (unknown), and asks again", async () => {
+    let answers = 0;
+    const missing = await timedOut(() => {
+      answers++;
+      return answers < 3 ? '{"error":"SERVER_ERROR"}' : '{"taskId":"00T000000000777AAA"}';
+    });
+    expect(missing.h.callsTo("saveLog")).toHaveLength(1);
+    expect(missing.t.store.getState().outboxPending).toBe(1);
+    await missing.t.clock.advance(20_000);
+    expect(answers).toBe(3);
+    expect(missing.h.callsTo("saveLog")).toHaveLength(1);
     expect(missing.t.store.getState().outboxPending).toBe(0);
+  });
+});
+
+describe("shared PCs", () => {
+  const A = { orgId: "00D000000000001", userId: "005000000000001" };
+  const B = { orgId: "00D000000000001", userId: "005000000000002" };
+
+  async function aLeavesAPendingLog() {
+    const storage = new MemoryStorage();
+    const session = new MemoryStorage();
+    const h = host({ "/softphoneSettings/wrapUpSeconds": "0" });
+    h.identity = A;
+    h.saveLogOutcomes.push(new HostFailure("SERVER_ERROR", "down", "saveLog"));
+    const a = await boot(h, { storage, session });
+    await a.store.actions.simulateIncomingCall("+14155550100");
+    await a.store.actions.answer();
+    t_notes(a.store.actions.setNotes);
+    await a.store.actions.hangup();
+    await settle();
+    expect(a.store.getState().outboxPending).toBe(1);
+    await a.store.actions.setReady(false);
+    await a.store.dispose();
+    return { storage, session, h, clock: a.clock };
+  }
+  const t_notes = (setNotes: (notes: string) => void) => setNotes("Private to A");
+
+  it("B never sees, sends or shows A's pending log and recent calls; A's log is sent when A returns", async () => {
+    const { storage, session, h, clock } = await aLeavesAPendingLog();
+    expect(storage.keys().every((key) => key.startsWith("softphone@00D000000000001/"))).toBe(true);
+
+    h.identity = B;
+    const b = await boot(h, { storage, session, clock });
+    await clock.advance(600_000);
+    expect(b.store.getState()).toMatchObject({
+      outboxPending: 0,
+      recentCalls: [],
+      notReady: false
+    });
+    expect(h.callsTo("saveLog")).toHaveLength(1);
+    expect(h.savedLogs).toHaveLength(0);
+    await b.store.dispose();
+
+    h.identity = A;
+    const back = await boot(h, { storage, session, clock });
+    await settle();
+    expect(h.savedLogs).toHaveLength(1);
+    expect(h.savedLogs[0].fields.Description).toContain("Private to A");
+    expect(back.store.getState().recentCalls).toHaveLength(1);
+    expect(back.store.getState().notReady).toBe(true);
+  });
+
+  it("reads and writes nothing before Salesforce says who is signed in", async () => {
+    const storage = new MemoryStorage();
+    storage.setItem(`${ENTRY_PREFIX}legacy`, "{}");
+    const h = host();
+    let answer: (value: string) => void = () => undefined;
+    h.apex.set(apexKey("whoAmI"), () => new Promise<string>((r) => (answer = r)));
+    const booting = boot(h, { storage });
+    await settle();
+    expect(h.callsTo("getCallCenterSettings")).toHaveLength(1);
+    expect(storage.keys()).toEqual([`${ENTRY_PREFIX}legacy`]);
+    answer(JSON.stringify(A));
+    const t = await booting;
+    await t.store.actions.setReady(false);
+    expect(asAgent(t.session, A).getItem("softphone.notReady")).toBe("1");
+    // An old unscoped entry has no provable owner: it is left as it was, never sent.
+    expect(storage.getItem(`${ENTRY_PREFIX}legacy`)).toBe("{}");
+    expect(h.callsTo("saveLog")).toHaveLength(0);
+  });
+
+  it("keeps everything in this tab when Salesforce cannot tell who is signed in", async () => {
+    const storage = new MemoryStorage();
+    const h = host({ "/softphoneSettings/wrapUpSeconds": "0" });
+    h.apex.set(apexKey("whoAmI"), () => '{"error":"NO_ACCESS"}');
+    const t = await boot(h, { storage });
+    await t.store.actions.simulateIncomingCall("+14155550100");
+    await t.store.actions.decline();
+    await settle();
+    expect(h.savedLogs).toHaveLength(1);
+    expect(storage.keys()).toEqual([]);
+    expect(t.store.getState().storageDurable).toBe(false);
+    expect(
+      t.store
+        .getState()
+        .errors.map((e) => e.message)
+        .join(" ")
+    ).toMatch(/Could not tell who is signed in/);
+  });
+
+  it("drops A's log after retentionDays with a notice in diagnostics", async () => {
+    const { storage, session, h, clock } = await aLeavesAPendingLog();
+    await clock.advance(8 * 86_400_000);
+    h.identity = A;
+    const back = await boot(h, { storage, session, clock });
+    await settle();
+    expect(h.savedLogs).toHaveLength(0);
+    expect(back.store.getState().outboxPending).toBe(0);
+    expect(back.store.getState().recentCalls).toEqual([]);
+    expect(
+      back.store
+        .getState()
+        .errors.map((e) => e.message)
+        .join(" ")
+    ).toMatch(/dropped unsent: older than 7 days/);
+  });
+});
+
+describe("full or blocked storage", () => {
+  it("keeps the log in memory, sends it at once and tells the agent until it is saved", async () => {
+    let full = false;
+    class FullStorage extends MemoryStorage {
+      override setItem(key: string, value: string): void {
+        if (full) throw new Error("QuotaExceededError");
+        super.setItem(key, value);
+      }
+    }
+    const storage = new FullStorage();
+    const h = host({ "/softphoneSettings/wrapUpSeconds": "0" });
+    h.saveLogOutcomes.push(new HostFailure("SERVER_ERROR", "down", "saveLog"));
+    const t = await boot(h, { storage });
+    full = true;
+    await t.store.actions.simulateIncomingCall("+14155550100");
+    await t.store.actions.decline();
+    await settle();
+    expect(h.callsTo("saveLog")).toHaveLength(1);
+    expect(t.store.getState()).toMatchObject({
+      outboxPending: 1,
+      storageDurable: false,
+      notice: IN_MEMORY_NOTICE
+    });
+    expect(IN_MEMORY_NOTICE).toBe(
+      "Call log kept in this tab only — don't close it until it is saved"
+    );
+    await t.clock.advance(2000);
+    expect(h.savedLogs).toHaveLength(1);
+    expect(t.store.getState().outboxPending).toBe(0);
+    expect(t.store.getState().notice).toBeUndefined();
+    expect(t.store.getState().storageDurable).toBe(false);
   });
 });

@@ -6,7 +6,7 @@
 import type { CtiHost } from "../../host/cti-host";
 import type { CallEndReason } from "../../phone/phone";
 import type { Clock } from "../clock";
-import { readLoggedCall, type Crm } from "../crm";
+import { readLoggedCall, readSavedCallLog, type Crm } from "../crm";
 import { describeError } from "../errors";
 import type { CallView } from "../model";
 import type { Reporter } from "../reporter";
@@ -29,6 +29,16 @@ export interface CallLoggerDeps {
   storage: KeyValueStorage;
   random?: () => number;
 }
+
+export const DEFAULT_RETENTION_DAYS = 7;
+
+/** How long anything of the agent's may stay in the browser. */
+export function retentionMs(settings: Settings | null): number {
+  return (settings?.retentionDays ?? DEFAULT_RETENTION_DAYS) * 86_400_000;
+}
+
+/** Shown while a log lives only in this tab's memory because storage refused it. */
+export const IN_MEMORY_NOTICE = "Call log kept in this tab only — don't close it until it is saved";
 
 export class CallLogger {
   readonly #workItems = new WorkItems();
@@ -57,8 +67,15 @@ export class CallLogger {
       storage,
       clock,
       random: this.#deps.random,
-      send: (entry) => host.saveLog(entry.entityApiName, entry.fields),
-      findExisting: (entry) => this.#findLogged(entry.callId),
+      send: (entry) => this.#send(host, entry),
+      findExisting: this.#deps.crm ? (entry) => this.#findLogged(entry.callId) : undefined,
+      onVolatile: (inMemory) => this.#onVolatile(inMemory),
+      retentionMs: retentionMs(settings),
+      onExpired: (entry) =>
+        report.error(
+          "log",
+          `Call log for ${entry.callId} dropped unsent: older than ${settings.retentionDays ?? DEFAULT_RETENTION_DAYS} days (call center item retentionDays).`
+        ),
       afterSaved: (entry, recordId) => this.#afterSaved(host, entry, recordId),
       onChange: (pending) => {
         if (pending !== cell.getState().outboxPending) cell.set({ outboxPending: pending });
@@ -74,7 +91,8 @@ export class CallLogger {
         outbox,
         logCalls: settings.logCalls
       });
-      if (queued.length > 0) cell.set({ recentCalls: loadRecentCalls(storage) });
+      if (queued.length > 0)
+        cell.set({ recentCalls: loadRecentCalls(storage, clock.now() - retentionMs(settings)) });
     } catch (error) {
       report.error("log", `Could not recover calls left open: ${describeError(error)}`);
     }
@@ -128,22 +146,56 @@ export class CallLogger {
       }
       return;
     }
-    void this.#outbox.enqueue({
-      callId: view.id,
-      entityApiName: "Task",
-      fields: taskFieldsFor(view, outcome),
-      work: work
-        ? { workId: work.workId, disposition: outcome.disposition, wasConnected }
-        : undefined
-    });
+    this.#outbox
+      .enqueue({
+        callId: view.id,
+        entityApiName: "Task",
+        fields: taskFieldsFor(view, outcome),
+        work: work
+          ? { workId: work.workId, disposition: outcome.disposition, wasConnected }
+          : undefined
+      })
+      .catch((error: unknown) =>
+        report.notice(`Call log for ${view.id} could not be kept: ${describeError(error)}`, "log")
+      );
   }
 
-  /** The Task of an earlier attempt; null (resend) when Salesforce cannot tell. */
+  /**
+   * Through the Crm's locked check-and-insert where the host has one (Open CTI: Apex), so a
+   * retry of a save that lands late finds its Task; otherwise through saveLog.
+   */
+  async #send(host: CtiHost, entry: OutboxEntry): Promise<{ recordId: string }> {
+    const crm = this.#deps.crm;
+    if (!crm?.saveCallLog || entry.entityApiName !== "Task") {
+      return host.saveLog(entry.entityApiName, entry.fields);
+    }
+    const result = readSavedCallLog(await crm.saveCallLog(entry.callId, entry.fields));
+    if (!result.ok) throw new Error(result.message);
+    return { recordId: result.value };
+  }
+
+  /** The agent is told while any log lives only in memory; diagnostics say storage is not durable. */
+  #onVolatile(inMemory: number): void {
+    const { cell, report } = this.#deps;
+    const state = cell.getState();
+    if (inMemory > 0) {
+      if (state.storageDurable !== false) {
+        cell.set({ storageDurable: false });
+        report.error("log", "Browser storage refused a call log: it is kept in memory only.");
+      }
+      if (state.notice !== IN_MEMORY_NOTICE) report.notice(IN_MEMORY_NOTICE);
+    } else if (state.notice === IN_MEMORY_NOTICE) {
+      cell.set({ notice: undefined });
+    }
+  }
+
+  /** The Task of an earlier attempt, or null; throws when Salesforce cannot tell (unknown). */
   async #findLogged(callId: string): Promise<string | null> {
     const crm = this.#deps.crm;
     if (!crm) return null;
     const result = readLoggedCall(await crm.findLoggedCall(callId));
-    return result.ok ? result.value : null;
+    if (!result.ok) throw new Error(result.message);
+    return result.value;
   }
 
   async #afterSaved(host: CtiHost, entry: OutboxEntry, recordId: string): Promise<void> {

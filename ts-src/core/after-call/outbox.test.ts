@@ -127,17 +127,133 @@ describe("Outbox", () => {
     expect(t.saved).toEqual([["c", "00Texisting"]]);
   });
 
-  it("resends when the existence check itself fails", async () => {
+  it("treats a failed existence check as unknown: asks again, never resends until it answers", async () => {
     const t = setup();
     t.outcomes.push(new Error("TIMEOUT"));
+    const answers: Array<string | null | Error> = [new Error("no apex"), new Error("busy"), null];
     const outbox = new Outbox({
       ...t.deps,
-      findExisting: async () => Promise.reject(new Error("no apex"))
+      findExisting: async () => {
+        const answer = answers.shift();
+        if (answer instanceof Error) throw answer;
+        return answer ?? null;
+      }
     });
     await outbox.enqueue({ callId: "c", entityApiName: "Task", fields });
     await t.clock.advance(2000);
+    expect(t.sent).toHaveLength(1);
+    await t.clock.advance(4000);
+    expect(t.sent).toHaveLength(1);
+    expect(outbox.pendingCount()).toBe(1);
+    await t.clock.advance(8000);
+    expect(answers).toEqual([]);
     expect(t.sent).toHaveLength(2);
     expect(outbox.pendingCount()).toBe(0);
+  });
+
+  it("gives each send its own time-out: a save that never settles holds no other", async () => {
+    const t = setup();
+    t.deps.send = (entry) => {
+      t.sent.push(entry);
+      return entry.callId === "stuck" && entry.attempts === 1
+        ? new Promise<never>(() => undefined)
+        : Promise.resolve({ recordId: `00T${entry.callId}` });
+    };
+    const outbox = new Outbox({ ...t.deps, sendTimeoutMs: 1000, findExisting: async () => null });
+    void outbox.enqueue({ callId: "stuck", entityApiName: "Task", fields });
+    await settle();
+    void outbox.enqueue({ callId: "next", entityApiName: "Task", fields });
+    await t.clock.advance(1000);
+    expect(t.saved).toEqual([["next", "00Tnext"]]);
+    expect(outbox.entries()[0]).toMatchObject({ callId: "stuck", attempts: 1 });
+    expect(String(outbox.entries()[0].lastError)).toMatch(/no answer within 1 s/);
+    await t.clock.advance(2000);
+    expect(outbox.pendingCount()).toBe(0);
+  });
+
+  it("keeps a log in memory when storage refuses it, sends it at once and says so", async () => {
+    const t = setup();
+    const volatile: number[] = [];
+    const full = {
+      ...t.storage,
+      getItem: (key: string) => t.storage.getItem(key),
+      removeItem: (key: string) => t.storage.removeItem(key),
+      keys: () => t.storage.keys(),
+      setItem: () => {
+        throw new Error("QuotaExceededError");
+      }
+    };
+    t.outcomes.push(new Error("SERVER_ERROR"));
+    const outbox = new Outbox({ ...t.deps, storage: full, onVolatile: (n) => volatile.push(n) });
+    expect(await outbox.enqueue({ callId: "c", entityApiName: "Task", fields })).toBe(true);
+    expect(t.sent).toHaveLength(1);
+    expect(outbox.pendingCount()).toBe(1);
+    expect(outbox.inMemoryCount()).toBe(1);
+    expect(outbox.has("c")).toBe(true);
+    await t.clock.advance(2000);
+    expect(t.saved).toEqual([["c", "00T2"]]);
+    expect(outbox.inMemoryCount()).toBe(0);
+    expect(volatile.at(-1)).toBe(0);
+    expect(volatile).toContain(1);
+    expect(await outbox.enqueue({ callId: "c", entityApiName: "Task", fields })).toBe(false);
+  });
+
+  it("does not stall a lease or a retry for an hour when the clock moves back an hour", async () => {
+    const t = setup();
+    const hour = 3_600_000;
+    const now = t.clock.now();
+    t.storage.setItem(
+      ENTRY_PREFIX + "leased",
+      JSON.stringify({
+        callId: "leased",
+        entityApiName: "Task",
+        fields,
+        createdAt: now,
+        attempts: 1,
+        nextAttemptAt: now,
+        leaseUntil: now + LEASE_MS
+      })
+    );
+    t.outcomes.push(new Error("SERVER_ERROR"));
+    await t.outbox.enqueue({ callId: "retry", entityApiName: "Task", fields });
+    expect(t.sent.map((e) => e.callId)).toEqual(["retry"]);
+    t.clock.jump(-hour);
+    await t.outbox.flush();
+    await t.clock.advance(LEASE_MS);
+    expect(t.sent.map((e) => e.callId).sort()).toEqual(["leased", "retry", "retry"]);
+    expect(t.outbox.pendingCount()).toBe(0);
+  });
+
+  it("drops entries older than the retention at start, with a notice, and sends the rest", async () => {
+    const t = setup();
+    const expired: string[] = [];
+    const day = 86_400_000;
+    const now = t.clock.now();
+    for (const [callId, age] of [
+      ["old", 8 * day],
+      ["recent", 6 * day]
+    ] as const) {
+      t.storage.setItem(
+        ENTRY_PREFIX + callId,
+        JSON.stringify({
+          callId,
+          entityApiName: "Task",
+          fields,
+          createdAt: now - age,
+          attempts: 3,
+          nextAttemptAt: now
+        })
+      );
+    }
+    const outbox = new Outbox({
+      ...t.deps,
+      retentionMs: 7 * day,
+      onExpired: (entry) => expired.push(entry.callId)
+    });
+    await outbox.start();
+    expect(expired).toEqual(["old"]);
+    expect(t.sent.map((e) => e.callId)).toEqual(["recent"]);
+    expect(t.storage.getItem(ENTRY_PREFIX + "old")).toBeNull();
   });
 
   it("does not send an entry another instance holds a lease on", async () => {

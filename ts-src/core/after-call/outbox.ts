@@ -4,13 +4,18 @@
  * the next load. Exactly once per call: entries are keyed by call id, a call id already
  * logged is never enqueued again, sends are leased so two instances never send one entry at
  * the same time, and an entry whose earlier attempt may have reached Salesforce is checked
- * with `findExisting` before it is sent again.
+ * with `findExisting` before it is sent again; a check that cannot answer is retried, never
+ * the save. Each send has its own time-out, so one save that never settles holds no other.
+ * When storage refuses a write (full, blocked) the entry is kept in memory, sent at once, and
+ * `onVolatile` tells how many logs live only in this tab. Stored times are wall-clock (they are
+ * shared by tabs and reloads): every wait read back is bounded, so a clock moved back does not
+ * stall a lease or a retry.
  */
 import type { LogFields } from "../../host/cti-host";
 import type { Clock, TimerHandle } from "../clock";
 import { describeError } from "../errors";
 import { isRecord } from "../ids";
-import { readJson, type KeyValueStorage } from "../storage";
+import { MemoryStorage, readJson, type KeyValueStorage } from "../storage";
 
 export interface PendingWork {
   workId: string;
@@ -43,7 +48,23 @@ export interface OutboxDeps {
   afterSaved?(entry: OutboxEntry, recordId: string): Promise<void>;
   onChange?(pending: number): void;
   onError?(entry: OutboxEntry, error: unknown): void;
+  /** How many entries live only in memory (storage refused them); called on every change. */
+  onVolatile?(inMemory: number): void;
+  /** Entries older than this (ms since created) are dropped at start (shared-PC retention). */
+  retentionMs?: number;
+  /** An entry dropped for its age: never sent. */
+  onExpired?(entry: OutboxEntry): void;
+  /** The outbox's own limit for one send or check, independent of the host's (ms). */
+  sendTimeoutMs?: number;
   random?: () => number;
+}
+
+/** A send or check that did not settle within the outbox's own time-out. */
+export class SendTimeout extends Error {
+  constructor(ms: number) {
+    super(`no answer within ${Math.round(ms / 1000)} s`);
+    this.name = "SendTimeout";
+  }
 }
 
 export const ENTRY_PREFIX = "softphone.outbox.";
@@ -51,6 +72,8 @@ export const LOGGED_KEY = "softphone.logged";
 export const BASE_DELAY_MS = 2_000;
 export const MAX_DELAY_MS = 300_000;
 export const LEASE_MS = 30_000;
+/** Below the lease, so no other instance sends an entry while this one may still be waiting. */
+export const SEND_TIMEOUT_MS = 25_000;
 const MAX_REMEMBERED = 500;
 
 /** Back-off after `attempts` failures: doubling from 2 s, capped at 5 min, jittered down ≤ 50%. */
@@ -62,6 +85,8 @@ export function retryDelay(attempts: number, random: () => number): number {
 
 export class Outbox {
   readonly #inFlight = new Set<string>();
+  /** Entries (and the logged list) that storage refused: this tab only. */
+  readonly #memory = new MemoryStorage();
   #timer: TimerHandle | undefined;
   #timerAt = Infinity;
   #flushing: Promise<void> | null = null;
@@ -77,7 +102,13 @@ export class Outbox {
   /** Sends everything left over from earlier loads at once. */
   start(): Promise<void> {
     this.#stopped = false;
+    const { retentionMs, onExpired } = this.#deps;
     for (const entry of this.entries()) {
+      if (retentionMs !== undefined && entry.createdAt < this.#deps.clock.now() - retentionMs) {
+        this.#remove(entry.callId);
+        onExpired?.(entry);
+        continue;
+      }
       if (entry.nextAttemptAt > this.#deps.clock.now()) {
         this.#write({ ...entry, nextAttemptAt: this.#deps.clock.now() });
       }
@@ -97,10 +128,7 @@ export class Outbox {
 
   /** Whether this call's log is waiting here or was already saved. */
   has(callId: string): boolean {
-    return (
-      parseEntry(readJson(this.#deps.storage, ENTRY_PREFIX + callId)) !== null ||
-      this.#wasLogged(callId)
-    );
+    return this.#read(callId) !== null || this.#wasLogged(callId);
   }
 
   /** Keeps a log to send at the next start or flush; false when the call is queued or logged. */
@@ -145,13 +173,40 @@ export class Outbox {
   }
 
   entries(): OutboxEntry[] {
-    const out: OutboxEntry[] = [];
-    for (const key of this.#deps.storage.keys()) {
-      if (!key.startsWith(ENTRY_PREFIX)) continue;
-      const entry = parseEntry(readJson(this.#deps.storage, key));
-      if (entry && ENTRY_PREFIX + entry.callId === key) out.push(entry);
+    const byId = new Map<string, OutboxEntry>();
+    for (const storage of [this.#deps.storage, this.#memory]) {
+      for (const key of safeKeys(storage)) {
+        if (!key.startsWith(ENTRY_PREFIX)) continue;
+        const entry = parseEntry(readJson(storage, key));
+        if (entry && ENTRY_PREFIX + entry.callId === key) byId.set(entry.callId, entry);
+      }
     }
-    return out.sort((a, b) => a.createdAt - b.createdAt);
+    return [...byId.values()].sort((a, b) => a.createdAt - b.createdAt);
+  }
+
+  /** How many entries live only in this tab's memory. */
+  inMemoryCount(): number {
+    return safeKeys(this.#memory).filter((key) => key.startsWith(ENTRY_PREFIX)).length;
+  }
+
+  #read(callId: string): OutboxEntry | null {
+    return (
+      parseEntry(readJson(this.#memory, ENTRY_PREFIX + callId)) ??
+      parseEntry(readJson(this.#deps.storage, ENTRY_PREFIX + callId))
+    );
+  }
+
+  /** When the wall clock moved back, stored times lie far ahead: bound them by their maximum. */
+  #bounded(entry: OutboxEntry): OutboxEntry {
+    const now = this.#deps.clock.now();
+    const tooLate = entry.nextAttemptAt > now + MAX_DELAY_MS;
+    const leaseTooLong = (entry.leaseUntil ?? 0) > now + LEASE_MS;
+    if (!tooLate && !leaseTooLong) return entry;
+    const fixed: OutboxEntry = { ...entry };
+    if (tooLate) fixed.nextAttemptAt = now;
+    if (leaseTooLong) fixed.leaseUntil = now + LEASE_MS;
+    this.#write(fixed);
+    return fixed;
   }
 
   #isDue(entry: OutboxEntry): boolean {
@@ -163,8 +218,27 @@ export class Outbox {
     );
   }
 
+  /** `work` settled within the outbox's own time-out, or a SendTimeout. */
+  #limited<T>(work: Promise<T>): Promise<T> {
+    const ms = this.#deps.sendTimeoutMs ?? SEND_TIMEOUT_MS;
+    return new Promise<T>((resolve, reject) => {
+      const timer = this.#deps.clock.setTimeout(() => reject(new SendTimeout(ms)), ms);
+      work.then(
+        (value) => {
+          this.#deps.clock.clearTimeout(timer);
+          resolve(value);
+        },
+        (error: unknown) => {
+          this.#deps.clock.clearTimeout(timer);
+          reject(error);
+        }
+      );
+    });
+  }
+
   async #sendOne(callId: string): Promise<void> {
-    const current = parseEntry(readJson(this.#deps.storage, ENTRY_PREFIX + callId));
+    const stored = this.#read(callId);
+    const current = stored && this.#bounded(stored);
     if (!current || this.#wasLogged(callId) || !this.#isDue(current)) return;
     this.#inFlight.add(callId);
     const now = this.#deps.clock.now();
@@ -176,12 +250,13 @@ export class Outbox {
     this.#write(entry);
     try {
       let recordId: string | null = null;
+      // A check that fails is "unknown": this attempt ends and the check is asked again later.
       if (current.attempts > 0 && this.#deps.findExisting) {
-        recordId = await this.#deps.findExisting(entry).catch(() => null);
+        recordId = await this.#limited(this.#deps.findExisting(entry));
       }
-      if (recordId === null) recordId = (await this.#deps.send(entry)).recordId;
+      if (recordId === null) recordId = (await this.#limited(this.#deps.send(entry))).recordId;
       this.#markLogged(callId);
-      this.#deps.storage.removeItem(ENTRY_PREFIX + callId);
+      this.#remove(callId);
       this.#notify();
       if (this.#deps.afterSaved) {
         await this.#deps
@@ -196,7 +271,7 @@ export class Outbox {
         nextAttemptAt:
           this.#deps.clock.now() + retryDelay(entry.attempts, this.#deps.random ?? Math.random)
       };
-      if (this.#deps.storage.getItem(ENTRY_PREFIX + callId) !== null) this.#write(failed);
+      if (this.#read(callId) !== null) this.#write(failed);
       this.#deps.onError?.(failed, error);
     } finally {
       this.#inFlight.delete(callId);
@@ -207,7 +282,8 @@ export class Outbox {
     if (this.#stopped) return;
     const now = this.#deps.clock.now();
     let next = Infinity;
-    for (const entry of this.entries()) {
+    for (const stored of this.entries()) {
+      const entry = this.#bounded(stored);
       next = Math.min(next, Math.max(entry.nextAttemptAt, entry.leaseUntil ?? 0));
     }
     if (next === Infinity) {
@@ -233,20 +309,37 @@ export class Outbox {
     this.#timerAt = Infinity;
   }
 
+  /** Durable storage first; memory for an entry storage refuses (and for one already there). */
   #write(entry: OutboxEntry): void {
-    this.#deps.storage.setItem(ENTRY_PREFIX + entry.callId, JSON.stringify(entry));
+    const key = ENTRY_PREFIX + entry.callId;
+    const text = JSON.stringify(entry);
+    if (this.#memory.getItem(key) === null && tryWrite(this.#deps.storage, key, text)) return;
+    this.#memory.setItem(key, text);
+  }
+
+  #remove(callId: string): void {
+    this.#memory.removeItem(ENTRY_PREFIX + callId);
+    try {
+      this.#deps.storage.removeItem(ENTRY_PREFIX + callId);
+    } catch {
+      // Blocked storage: `logged` below still stops a resend.
+    }
   }
 
   #notify(): void {
     this.#deps.onChange?.(this.pendingCount());
+    this.#deps.onVolatile?.(this.inMemoryCount());
   }
 
   #logged(): { id: string; at: number }[] {
-    const value = readJson(this.#deps.storage, LOGGED_KEY);
-    if (!Array.isArray(value)) return [];
-    return value.filter(
-      (item): item is { id: string; at: number } =>
-        isRecord(item) && typeof item.id === "string" && typeof item.at === "number"
+    const lists = [readJson(this.#memory, LOGGED_KEY), readJson(this.#deps.storage, LOGGED_KEY)];
+    return lists.flatMap((value) =>
+      Array.isArray(value)
+        ? value.filter(
+            (item): item is { id: string; at: number } =>
+              isRecord(item) && typeof item.id === "string" && typeof item.at === "number"
+          )
+        : []
     );
   }
 
@@ -257,7 +350,26 @@ export class Outbox {
   #markLogged(callId: string): void {
     const list = this.#logged().filter((item) => item.id !== callId);
     list.push({ id: callId, at: this.#deps.clock.now() });
-    this.#deps.storage.setItem(LOGGED_KEY, JSON.stringify(list.slice(-MAX_REMEMBERED)));
+    const text = JSON.stringify(list.slice(-MAX_REMEMBERED));
+    if (tryWrite(this.#deps.storage, LOGGED_KEY, text)) this.#memory.removeItem(LOGGED_KEY);
+    else this.#memory.setItem(LOGGED_KEY, text);
+  }
+}
+
+function tryWrite(storage: KeyValueStorage, key: string, value: string): boolean {
+  try {
+    storage.setItem(key, value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function safeKeys(storage: KeyValueStorage): string[] {
+  try {
+    return storage.keys();
+  } catch {
+    return [];
   }
 }
 

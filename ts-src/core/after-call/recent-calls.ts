@@ -30,7 +30,8 @@ function short(value: unknown, max: number): value is string {
   return typeof value === "string" && value.length <= max;
 }
 
-export function loadRecentCalls(storage: KeyValueStorage): RecentCall[] {
+/** The stored recent calls; those that started before `notBefore` (retention) are left out. */
+export function loadRecentCalls(storage: KeyValueStorage, notBefore = -Infinity): RecentCall[] {
   const value = readJson(storage, RECENT_KEY);
   if (!Array.isArray(value)) return [];
   const out: RecentCall[] = [];
@@ -42,6 +43,7 @@ export function loadRecentCalls(storage: KeyValueStorage): RecentCall[] {
     if (direction !== "inbound" && direction !== "outbound") continue;
     if (
       typeof at !== "number" ||
+      at < notBefore ||
       typeof durationSeconds !== "number" ||
       typeof missed !== "boolean"
     )

@@ -494,6 +494,6 @@ describe("durable call logs", () => {
     const third = await softphoneIn(org, { storage });
     await third.clock.advance(600_000);
     expect(org.tasks).toHaveLength(1);
-    expect(org.callsTo("saveLog")).toHaveLength(3);
+    expect(org.callLogSaves()).toHaveLength(3);
   });
 });

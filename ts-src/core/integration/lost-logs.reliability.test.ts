@@ -1,8 +1,10 @@
 /**
  * No lost call logs, at the integration level: the real softphone store, LightningHost, the
  * fake Open CTI over an in-memory org with our Apex, and a DemoPhone, on a fake clock. 1,000
- * calls; about 10% of saveLog calls fail (SERVER_ERROR; no callback so the host times out;
- * or the Task is saved but the answer is lost, the case the outbox must not resend); 5 "reloads" (the store disposed, a new one over the same browser storage) at random
+ * calls; about 10% of call-log saves fail (SERVER_ERROR; no callback so the host times out;
+ * or the fake org's "commits after the time-out" mode: the answer is lost and the Task commits
+ * only later, so a check made before finds nothing — the case the outbox must not resend);
+ * 5 "reloads" (the store disposed, a new one over the same browser storage) at random
  * moments: ringing, connected, and right after hang-up while the log is in flight.
  * → exactly 1,000 Tasks, none duplicated, each with the right fields.
  * The browser version of this test is e2e/reliability-call-logs.e2e.mjs.
@@ -36,26 +38,18 @@ function seeded(seed: number): () => number {
 const numberOf = (i: number) => `+1617${String(2_000_000 + i)}`;
 type Moment = "ringing" | "connected" | "afterHangup";
 
-async function run(seed: number, moments: Moment[]) {
+async function run(seed: number, moments: Moment[], secondAgentFrom = Infinity) {
   const random = seeded(seed);
   const org: FakeOrg = makeOrg({ "/softphoneSettings/wrapUpSeconds": "0" });
   const storage = new MemoryStorage();
   const clock = new FakeClock();
   let ids = 0;
-  let loseAnswers = 0;
-  const api = createFakeOpenCti(org);
-  const lossy: OpenCtiLightningApi = {
-    ...api,
-    // Salesforce saves the Task but its answer never reaches the softphone.
-    saveLog: (args) => {
-      if (loseAnswers === 0) return api.saveLog(args);
-      loseAnswers--;
-      return api.saveLog({ ...args, callback: () => undefined });
-    }
-  };
+  // Commits land well after the host gave up on the answer.
+  org.lateCommitMs = HOST_TIMEOUT_MS * 3;
+  const api: OpenCtiLightningApi = createFakeOpenCti(org);
   const boot = () =>
     bootSoftphone(
-      new LightningHost(lossy, {
+      new LightningHost(api, {
         timeoutMs: HOST_TIMEOUT_MS,
         retryBaseDelayMs: 1
       }),
@@ -81,8 +75,30 @@ async function run(seed: number, moments: Moment[]) {
   let errors = 0;
   let drops = 0;
   let lost = 0;
-  const calls: { id: string; number: string; seconds: number; moment?: Moment }[] = [];
+  const calls: {
+    id: string;
+    number: string;
+    seconds: number;
+    moment?: Moment;
+    agent: string;
+  }[] = [];
+  // A shared PC: from `secondAgentFrom` on, agent B signs in on the same browser profile.
+  const agentA = org.currentUserId;
+  const agentB = org.insert("User", { FirstName: "Bo", LastName: "Second", Extension: "101" }).Id;
+  const signIn = async (userId: string) => {
+    await world.store.dispose();
+    org.currentUserId = userId;
+    world = await boot();
+    await settle();
+  };
+  let leftByA = 0;
   for (let i = 0; i < CALLS; i++) {
+    // A's last call before leaving cannot be saved yet: B's softphone must leave it alone.
+    if (i === secondAgentFrom - 1) org.failNext("saveLog", "SERVER_ERROR", 6);
+    if (i === secondAgentFrom) {
+      leftByA = world.store.getState().outboxPending;
+      await signIn(agentB);
+    }
     const r = random();
     if (r < 0.08) {
       errors++;
@@ -92,7 +108,7 @@ async function run(seed: number, moments: Moment[]) {
       org.dropNext("saveLog");
     } else if (r < 0.1) {
       lost++;
-      loseAnswers++;
+      org.commitLate("saveLog");
     }
     const number = numberOf(i);
     const seconds = 1 + Math.floor(random() * 300);
@@ -101,7 +117,7 @@ async function run(seed: number, moments: Moment[]) {
     await settle();
     const ringing = world.store.getState().call;
     if (!ringing || ringing.state !== "ringing") throw new Error(`call ${i} did not ring`);
-    calls.push({ id: ringing.id, number, seconds, moment });
+    calls.push({ id: ringing.id, number, seconds, moment, agent: org.currentUserId });
     if (moment === "ringing") {
       await reload();
       continue;
@@ -126,12 +142,24 @@ async function run(seed: number, moments: Moment[]) {
       );
   }
   // Back-off is capped at 5 minutes; drain, letting the host's real-time time-outs fire too.
-  for (let round = 0; round < 40; round++) {
-    await new Promise((resolve) => setTimeout(resolve, HOST_TIMEOUT_MS * 2));
-    await clock.advance(600_000);
-    if (world.store.getState().outboxPending === 0 && round > 2) break;
+  const drain = async () => {
+    for (let round = 0; round < 40; round++) {
+      await new Promise((resolve) => setTimeout(resolve, HOST_TIMEOUT_MS * 2));
+      await clock.advance(600_000);
+      if (world.store.getState().outboxPending === 0 && round > 2) break;
+    }
+  };
+  await drain();
+  let pendingOfB = 0;
+  if (secondAgentFrom < CALLS) {
+    // A comes back to this PC: A's logs left behind are sent as A, never as B.
+    pendingOfB = world.store.getState().outboxPending;
+    await signIn(agentA);
+    await drain();
   }
   return {
+    leftByA,
+    pendingOfB,
     org,
     calls,
     errors,
@@ -142,12 +170,17 @@ async function run(seed: number, moments: Moment[]) {
   };
 }
 
-async function expectEveryCallLoggedOnce(moments: Moment[]) {
-  const { org, calls, errors, drops, lost, reloadAt, pending } = await run(20261127, moments);
+async function expectEveryCallLoggedOnce(moments: Moment[], secondAgentFrom = Infinity) {
+  const { org, calls, errors, drops, lost, reloadAt, pending, leftByA } = await run(
+    20261127,
+    moments,
+    secondAgentFrom
+  );
+  if (secondAgentFrom < CALLS) expect(leftByA).toBeGreaterThan(0);
   expect(errors + drops + lost).toBeGreaterThanOrEqual(CALLS * 0.07);
   expect(lost).toBeGreaterThan(0);
   // every injected failure met a saveLog (a call lost to a reload may leave one unused)
-  expect(org.callsTo("saveLog").length - org.tasks.length).toBeGreaterThanOrEqual(
+  expect(org.callLogSaves().length - org.tasks.length).toBeGreaterThanOrEqual(
     errors + drops - RELOADS
   );
 
@@ -168,6 +201,7 @@ async function expectEveryCallLoggedOnce(moments: Moment[]) {
   const tasks = new Map(org.tasks.map((t) => [String(t.fields.CallObject), t.fields]));
   for (const call of calls) {
     const fields = tasks.get(call.id)!;
+    expect(fields.OwnerId).toBe(call.agent);
     expect(fields).toMatchObject({
       TaskSubtype: "Call",
       Type: "Call",
@@ -185,6 +219,13 @@ async function expectEveryCallLoggedOnce(moments: Moment[]) {
 }
 
 describe("no lost call logs (integration)", () => {
+  it(`${CALLS} calls, late commits, a second agent on the same browser profile from call ${CALLS / 2} → exactly ${CALLS} Tasks, each owned by the agent who took it`, async () => {
+    await expectEveryCallLoggedOnce(
+      ["ringing", "connected", "afterHangup", "afterHangup", "connected"],
+      CALLS / 2
+    );
+  }, 600_000);
+
   it(`${CALLS} calls, ~10% failing saveLog, ${RELOADS} reloads right after hang-up → exactly ${CALLS} Tasks`, async () => {
     await expectEveryCallLoggedOnce([
       "afterHangup",

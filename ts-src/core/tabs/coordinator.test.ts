@@ -3,6 +3,7 @@ import { ENTRY_PREFIX } from "../after-call/outbox";
 import { FakeSipPhone } from "../testing/fake-sip-phone";
 import { JOURNAL_PREFIX } from "../after-call/journal";
 import { REPLY_TIMEOUT_MS } from "./mirror-store";
+import { asAgent } from "../testing/recording-host";
 import { ACK_GRACE_MS, ACK_TIMEOUT_MS } from "./pop-router";
 import { ADA, createWorld, flush, type Tab, type TabsWorld } from "./testing/tabs-harness";
 
@@ -203,7 +204,7 @@ describe("a leader that vanishes mid-call", () => {
     await flush(world);
     await world.clock.advance(12_000);
     const callId = first.tabs.getState().call?.id as string;
-    expect(world.storage.getItem(JOURNAL_PREFIX + callId)).not.toBeNull();
+    expect(asAgent(world.storage).getItem(JOURNAL_PREFIX + callId)).not.toBeNull();
 
     world.crash(first);
     await flush(world);
@@ -239,7 +240,11 @@ describe("a leader that vanishes mid-call", () => {
     await world.clock.advance(1500);
     await second.tabs.actions.hangup();
     await flush(world);
-    expect(world.storage.keys().filter((k) => k.startsWith(ENTRY_PREFIX))).toHaveLength(1);
+    expect(
+      asAgent(world.storage)
+        .keys()
+        .filter((k) => k.startsWith(ENTRY_PREFIX))
+    ).toHaveLength(1);
     world.crash(first);
     await flush(world);
     await world.clock.advance(1_000);

@@ -35,6 +35,12 @@ export class FakeClock implements Clock {
     this.timers = this.timers.filter((timer) => timer.id !== handle);
   }
 
+  /** Moves the wall clock by `ms` (negative: back) without firing timers, like a clock change. */
+  jump(ms: number): void {
+    this.time += ms;
+    for (const timer of this.timers) timer.at += ms;
+  }
+
   pending(): number {
     return this.timers.length;
   }

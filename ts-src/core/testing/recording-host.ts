@@ -1,3 +1,5 @@
+import { apexKey } from "../../host/apex-crm";
+import { ScopedStorage, scopePrefix, type KeyValueStorage } from "../storage";
 /**
  * A small CtiHost test double that records every call. Integration tests use the fake Open CTI
  * over a FakeOrg instead; this one keeps unit tests independent of it.
@@ -34,6 +36,17 @@ export class HostFailure extends Error {
   }
 }
 
+/** Who a recording host says is signed in, unless a test changes `identity`. */
+export const DEFAULT_IDENTITY = { orgId: "00D000000000001", userId: "005000000000001" };
+
+/** Browser storage as the softphone of `identity` sees it (its keys are scoped by org and user). */
+export function asAgent(
+  storage: KeyValueStorage,
+  identity: { orgId: string; userId: string } = DEFAULT_IDENTITY
+): KeyValueStorage {
+  return new ScopedStorage(storage, scopePrefix(identity.orgId, identity.userId));
+}
+
 type Apex = (params: Record<string, string>) => unknown;
 
 export class RecordingHost implements CtiHost {
@@ -42,6 +55,8 @@ export class RecordingHost implements CtiHost {
   settingsError: Error | null = null;
   page: PageInfo = {};
   apex = new Map<string, Apex>();
+  /** Who SoftphoneIdentity.whoAmI says is signed in. */
+  identity = { ...DEFAULT_IDENTITY };
   /** Each saveLog takes the next outcome; an empty queue succeeds. */
   saveLogOutcomes: Array<"ok" | Error> = [];
   savedLogs: Array<{ entityApiName: string; fields: LogFields; recordId: string }> = [];
@@ -98,11 +113,26 @@ export class RecordingHost implements CtiHost {
     params: Record<string, string>
   ): Promise<unknown> {
     this.record("runApex", className, methodName, params);
-    const handler = this.apex.get(`${className}.${methodName}`);
+    const handler =
+      this.apex.get(`${className}.${methodName}`) ??
+      (`${className}.${methodName}` === apexKey("saveCallLog")
+        ? (p: Record<string, string>) => this.saveOnce(p)
+        : `${className}.${methodName}` === apexKey("whoAmI")
+          ? () => JSON.stringify(this.identity)
+          : undefined);
     if (!handler)
       throw new HostFailure("SERVER_ERROR", `No Apex ${className}.${methodName}`, "runApex");
     return handler(params);
   }
+  /** SoftphoneCallLog.saveOnce as Salesforce answers it, written through `saveLog` below. */
+  private async saveOnce(p: Record<string, string>): Promise<string> {
+    const existing = this.savedLogs.find((log) => log.fields.CallObject === p.callObject);
+    if (existing) return JSON.stringify({ taskId: existing.recordId, created: false });
+    const fields = JSON.parse(p.fields) as LogFields;
+    const { recordId } = await this.saveLog("Task", { ...fields, CallObject: p.callObject });
+    return JSON.stringify({ taskId: recordId, created: true });
+  }
+
   async saveLog(entityApiName: string, fields: LogFields): Promise<{ recordId: string }> {
     this.record("saveLog", entityApiName, fields);
     const outcome = this.saveLogOutcomes.shift() ?? "ok";

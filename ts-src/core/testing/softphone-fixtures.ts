@@ -23,6 +23,12 @@ export function host(
   h.apex.set(apexKey("searchDirectory"), (p) =>
     JSON.stringify({ entries: [{ name: `Desk ${p.term}`, number: "2001", kind: "directory" }] })
   );
+  // As SoftphoneCallLog.findByCallObject answers: the Task already saved for the call, if any.
+  h.apex.set(apexKey("findLoggedCall"), (p) =>
+    JSON.stringify({
+      taskId: h.savedLogs.find((log) => log.fields.CallObject === p.callObject)?.recordId ?? null
+    })
+  );
   return h;
 }
 

@@ -177,11 +177,65 @@ describe("SoftphoneCallLog.findByCallObject", () => {
         error?: string;
       };
     expect(call("call-1")).toEqual({ taskId: null });
-    fake.insert("Task", { Subject: "Inbound call", CallObject: "call-1" });
-    const second = fake.insert("Task", { Subject: "Inbound call", CallObject: "call-1" });
+    const mine = { Subject: "Inbound call", CallObject: "call-1", OwnerId: fake.currentUserId };
+    fake.insert("Task", mine);
+    const second = fake.insert("Task", mine);
+    fake.insert("Task", { ...mine, OwnerId: "005Fk0000000099AAA" });
     expect(call("call-1")).toEqual({ taskId: second.Id });
     expect(call("call-2")).toEqual({ taskId: null });
     expect(call("  ").error).toBe("INVALID_CALL_OBJECT");
     expect(call("x".repeat(256)).error).toBe("INVALID_CALL_OBJECT");
+  });
+});
+
+describe("SoftphoneCallLog.saveOnce", () => {
+  const fields = JSON.stringify({ Subject: "Inbound call", CallType: "Inbound", WhoId: null });
+  const save = (fake: FakeOrg, callObject: string, body = fields) =>
+    run(fake, "SoftphoneCallLog", "saveOnce", { callObject, fields: body }) as {
+      taskId?: string;
+      created?: boolean;
+      error?: string;
+    };
+
+  it("writes the agent's Task once; a retry answers the same Task", () => {
+    const fake = org();
+    const first = save(fake, "call-1");
+    expect(first).toEqual({ taskId: expect.stringMatching(/^00T/), created: true });
+    expect(save(fake, "call-1")).toEqual({ taskId: first.taskId, created: false });
+    expect(fake.tasks).toHaveLength(1);
+    expect(fake.tasks[0].fields).toMatchObject({
+      CallObject: "call-1",
+      OwnerId: fake.currentUserId,
+      Subject: "Inbound call"
+    });
+    expect(fake.tasks[0].fields).not.toHaveProperty("WhoId");
+  });
+
+  it("a retry while the first save has not committed finds it (the lock waits); a check does not", () => {
+    const fake = org();
+    const first = fake.runLate(() => save(fake, "call-1"));
+    expect(run(fake, "SoftphoneCallLog", "findByCallObject", { callObject: "call-1" })).toEqual({
+      taskId: null
+    });
+    expect(save(fake, "call-1")).toEqual({ taskId: first.taskId, created: false });
+    expect(fake.tasks).toHaveLength(1);
+  });
+
+  it("refuses unknown fields and bad call ids", () => {
+    const fake = org();
+    expect(save(fake, "call-1", JSON.stringify({ OwnerId: "005x" })).error).toBe("INVALID_FIELDS");
+    expect(save(fake, "call-1", "{no").error).toBe("INVALID_FIELDS");
+    expect(save(fake, " ").error).toBe("INVALID_CALL_OBJECT");
+    expect(fake.tasks).toHaveLength(0);
+  });
+});
+
+describe("SoftphoneIdentity.whoAmI", () => {
+  it("answers the org and the running user", () => {
+    const fake = org();
+    expect(run(fake, "SoftphoneIdentity", "whoAmI", {})).toEqual({
+      orgId: fake.orgId,
+      userId: fake.currentUserId
+    });
   });
 });

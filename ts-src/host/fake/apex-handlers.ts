@@ -1,7 +1,8 @@
 /**
  * The project's Apex webservices (DESIGN.md contracts) as fake-org handlers, returning the same
  * JSON strings: SoftphoneCallerLookup.findByPhone, SoftphoneDirectory.search,
- * SoftphoneSipAccount.getMine, SoftphoneCallLog.findByCallObject.
+ * SoftphoneSipAccount.getMine, SoftphoneCallLog.findByCallObject and saveOnce,
+ * SoftphoneIdentity.whoAmI.
  */
 import { APEX_METHODS, type CrmMethod } from "../apex-crm";
 import type { ApexHandler, FakeOrg, FakeRecord } from "./org";
@@ -117,7 +118,11 @@ export function getMySipAccount(org: FakeOrg, userId: string): string {
 const MAX_CALL_OBJECT_LENGTH = 255;
 
 /** SoftphoneCallLog.findByCallObject(String callObject): the newest Task logged for a call. */
-export function findTaskByCallObject(org: FakeOrg, callObject: string | undefined): string {
+export function findTaskByCallObject(
+  org: FakeOrg,
+  callObject: string | undefined,
+  userId: string = org.currentUserId
+): string {
   const id = callObject ?? "";
   if (id.trim() === "" || id.length > MAX_CALL_OBJECT_LENGTH) {
     return JSON.stringify({
@@ -125,8 +130,89 @@ export function findTaskByCallObject(org: FakeOrg, callObject: string | undefine
       message: `A call id of 1 to ${MAX_CALL_OBJECT_LENGTH} characters is required.`
     });
   }
-  const task = org.tasks.filter((t) => t.fields.CallObject === id).at(-1);
+  // Other transactions do not see a Task whose save has not committed yet.
+  const task = ownTasks(org, userId, id)
+    .filter((t) => !t.uncommitted)
+    .at(-1);
   return JSON.stringify({ taskId: task ? task.Id : null });
+}
+
+function ownTasks(org: FakeOrg, userId: string, callObject: string) {
+  return org.tasks.filter((t) => t.fields.CallObject === callObject && t.fields.OwnerId === userId);
+}
+
+const SAVE_ONCE_FIELDS = new Set([
+  "Subject",
+  "TaskSubtype",
+  "Type",
+  "Status",
+  "CallType",
+  "CallDisposition",
+  "Description",
+  "ActivityDate",
+  "CallDurationInSeconds",
+  "WhoId",
+  "WhatId",
+  "CallObject"
+]);
+
+/**
+ * SoftphoneCallLog.saveOnce(String callObject, String fields): the agent's Task for the call,
+ * written once. The real method locks the agent's row first, so a save arriving while an
+ * earlier one is still committing waits for it and then finds its Task: here that is the
+ * uncommitted Task, seen at once.
+ */
+export function saveTaskOnce(
+  org: FakeOrg,
+  userId: string,
+  callObject: string | undefined,
+  fieldsJson: string | undefined
+): string {
+  const id = callObject ?? "";
+  if (id.trim() === "" || id.length > MAX_CALL_OBJECT_LENGTH) {
+    return JSON.stringify({
+      error: "INVALID_CALL_OBJECT",
+      message: `A call id of 1 to ${MAX_CALL_OBJECT_LENGTH} characters is required.`
+    });
+  }
+  let fields: unknown;
+  try {
+    fields = JSON.parse(fieldsJson ?? "");
+  } catch {
+    fields = null;
+  }
+  if (
+    typeof fields !== "object" ||
+    fields === null ||
+    Array.isArray(fields) ||
+    Object.keys(fields).some((name) => !SAVE_ONCE_FIELDS.has(name))
+  ) {
+    return JSON.stringify({
+      error: "INVALID_FIELDS",
+      message: "The call log fields are not valid."
+    });
+  }
+  const existing = ownTasks(org, userId, id).at(-1);
+  if (existing) return JSON.stringify({ taskId: existing.Id, created: false });
+  const values = Object.fromEntries(
+    Object.entries(fields as Record<string, unknown>).filter(([, v]) => v !== null)
+  );
+  const task = org.insert("Task", {
+    Priority: "Normal",
+    ...values,
+    CallObject: id,
+    OwnerId: userId
+  });
+  return JSON.stringify({ taskId: task.Id, created: true });
+}
+
+/** Failures injected for "saveLog" apply to every call-log save, saveOnce over runApex too. */
+export function saveFailureKey(className: unknown, methodName: unknown): string {
+  const { className: c, methodName: m } = APEX_METHODS.saveCallLog;
+  return String(className).toLowerCase().endsWith(c.toLowerCase()) &&
+    String(methodName).toLowerCase() === m.toLowerCase()
+    ? "saveLog"
+    : "runApex";
 }
 
 function firstString(record: FakeRecord, fields: readonly string[]): string | undefined {
@@ -143,7 +229,12 @@ export function registerSoftphoneApex(org: FakeOrg, options: { namespace?: strin
     findCaller: (params, context) => findByPhone(context.org, params.phone),
     searchDirectory: (params, context) => searchDirectory(context.org, params.term),
     getSipAccount: (_params, context) => getMySipAccount(context.org, context.userId),
-    findLoggedCall: (params, context) => findTaskByCallObject(context.org, params.callObject)
+    findLoggedCall: (params, context) =>
+      findTaskByCallObject(context.org, params.callObject, context.userId),
+    saveCallLog: (params, context) =>
+      saveTaskOnce(context.org, context.userId, params.callObject, params.fields),
+    whoAmI: (_params, context) =>
+      JSON.stringify({ orgId: context.org.orgId, userId: context.userId })
   };
   for (const [method, handler] of Object.entries(handlers) as [CrmMethod, ApexHandler][]) {
     const { className, methodName } = APEX_METHODS[method];

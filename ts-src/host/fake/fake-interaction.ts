@@ -3,6 +3,7 @@
  * Open CTI for Salesforce Classic: positional arguments, `{result, error}` callbacks, JSON
  * strings where Classic returns them.
  */
+import { saveFailureKey } from "./apex-handlers";
 import type { AppViewInfo, ClickToDialPayload } from "../lightning/types";
 import { apexNameProblem } from "../invoke";
 import type { ClassicCallType, ClassicInteractionApi, ClassicResponse } from "../classic/types";
@@ -25,11 +26,16 @@ export function createFakeInteraction(
     method: string,
     args: unknown[],
     callback: unknown,
-    compute: () => Answer
+    compute: () => Answer,
+    failureKey = method
   ): void => {
     org.record("classic", method, args);
-    const injected = org.takeFailure(method);
+    const injected = org.takeFailure(failureKey);
     if (injected === "drop") return;
+    if (injected === "late") {
+      org.runLate(compute);
+      return;
+    }
     const result: Answer = injected ? { error: injected.description } : compute();
     if (typeof callback !== "function") return;
     const response: ClassicResponse = "error" in result ? { error: result.error } : { ...result };
@@ -99,14 +105,20 @@ export function createFakeInteraction(
         return { result: true };
       }),
     runApex: (apexClass, methodName, methodParams, callback) =>
-      answer("runApex", [apexClass, methodName, methodParams, callback], callback, () => {
-        const problem = apexNameProblem(apexClass, methodName);
-        if (problem) return fail(problem);
-        const params = parseMethodParams(methodParams);
-        if (params === null) return fail("methodParams must be a query string.");
-        const outcome = org.runApex(apexClass, methodName, params);
-        return outcome.ok ? { result: outcome.value } : fail(outcome.error.description);
-      }),
+      answer(
+        "runApex",
+        [apexClass, methodName, methodParams, callback],
+        callback,
+        () => {
+          const problem = apexNameProblem(apexClass, methodName);
+          if (problem) return fail(problem);
+          const params = parseMethodParams(methodParams);
+          if (params === null) return fail("methodParams must be a query string.");
+          const outcome = org.runApex(apexClass, methodName, params);
+          return outcome.ok ? { result: outcome.value } : fail(outcome.error.description);
+        },
+        saveFailureKey(apexClass, methodName)
+      ),
     saveLog: (object, saveParams, callback) =>
       answer("saveLog", [object, saveParams, callback], callback, () => {
         if (typeof object !== "string" || object === "") return fail("object is required.");

@@ -25,6 +25,7 @@ import {
   screenPopProblem,
   searchAndScreenPopProblem
 } from "../lightning/validate";
+import { saveFailureKey } from "./apex-handlers";
 import { createOpenCtiLibrary } from "./opencti-library";
 import type { FakeError, FakeOrg, FakePanelState, FakeRefresh, FakeScreenPop } from "./org";
 import { saveRecord } from "./save";
@@ -92,14 +93,23 @@ export function createFakeOpenCtiContainer(
   const channels = new Map<string, { remove: () => void; listener: (message: unknown) => void }>();
 
   /** Records the call, applies injected failures, computes the answer now and calls back later. */
-  const answer = (method: string, args: unknown, compute: () => Answer): void => {
+  const answer = (
+    method: string,
+    args: unknown,
+    compute: () => Answer,
+    failureKey = method
+  ): void => {
     org.record("lightning", method, args);
     const callback =
       isObject(args) && typeof args.callback === "function"
         ? (args.callback as (r: unknown) => void)
         : undefined;
-    const injected = org.takeFailure(method);
+    const injected = org.takeFailure(failureKey);
     if (injected === "drop") return;
+    if (injected === "late") {
+      org.runLate(compute);
+      return;
+    }
     let result: Answer;
     if (!org.containerReady) {
       result = {
@@ -195,14 +205,19 @@ export function createFakeOpenCtiContainer(
         return ok();
       }),
     runApex: (args) =>
-      answer("runApex", args, () => {
-        const problem = apexNameProblem(args?.apexClass, args?.methodName);
-        if (problem) return invalid(problem);
-        const params = parseMethodParams(args.methodParams);
-        if (params === null) return invalid("methodParams must be a query string.");
-        const outcome = org.runApex(args.apexClass, args.methodName, params);
-        return outcome.ok ? ok({ runApex: outcome.value }) : { ok: false, error: outcome.error };
-      }),
+      answer(
+        "runApex",
+        args,
+        () => {
+          const problem = apexNameProblem(args?.apexClass, args?.methodName);
+          if (problem) return invalid(problem);
+          const params = parseMethodParams(args.methodParams);
+          if (params === null) return invalid("methodParams must be a query string.");
+          const outcome = org.runApex(args.apexClass, args.methodName, params);
+          return outcome.ok ? ok({ runApex: outcome.value }) : { ok: false, error: outcome.error };
+        },
+        saveFailureKey(args?.apexClass, args?.methodName)
+      ),
     saveLog: (args) =>
       answer("saveLog", args, () => {
         const problem = saveLogProblem(args?.value);

@@ -22,6 +22,8 @@ export interface FakeRecord {
   readonly sobjectType: string;
   fields: Record<string, unknown>;
   LastModifiedDate: string;
+  /** Written by a transaction that has not committed yet: other transactions cannot see it. */
+  uncommitted?: boolean;
 }
 
 export interface RecordedCall {
@@ -185,6 +187,8 @@ export class FakeOrg {
   /** Users in the running user's call center (SoftphoneDirectory). */
   readonly callCenterUserIds = new Set<string>();
   currentUserId: string;
+  /** The org's Id, as UserInfo.getOrganizationId() answers. */
+  orgId = "00DFk0000000001";
   currentPage: AppViewInfo = { url: "/lightning/page/home" };
   personAccountsEnabled = false;
   inConsole = false;
@@ -198,7 +202,10 @@ export class FakeOrg {
   private readonly now: () => Date;
   private readonly latencyMs: number;
   private readonly apex = new Map<string, Map<string, ApexHandler>>();
-  private readonly failures = new Map<string, (FakeError | "drop")[]>();
+  private readonly failures = new Map<string, (FakeError | "drop" | "late")[]>();
+  /** How long a save injected with commitLate takes to commit, in real milliseconds. */
+  lateCommitMs = 50;
+  private committingLate = false;
   private readonly counters = new Map<string, number>();
   private caseNumber = 1000;
   private readonly listeners = {
@@ -264,6 +271,10 @@ export class FakeOrg {
     }
     if (sobjectType === "Lead" && record.fields.IsConverted === undefined)
       record.fields.IsConverted = false;
+    if (this.committingLate && sobjectType === "Task") {
+      record.uncommitted = true;
+      setTimeout(() => delete record.uncommitted, this.lateCommitMs);
+    }
     this.records.set(record.Id, record);
     return record;
   }
@@ -478,13 +489,34 @@ export class FakeOrg {
     this.failures.set(method, queue);
   }
 
+  /**
+   * The next `times` saves of `method` (saveLog; a call-log save over runApex counts as
+   * saveLog) are written but commit only after `lateCommitMs`, and their answer never comes:
+   * the caller times out, and a check made before the commit finds nothing.
+   */
+  commitLate(method: string, times = 1): void {
+    const queue = this.failures.get(method) ?? [];
+    for (let i = 0; i < times; i++) queue.push("late");
+    this.failures.set(method, queue);
+  }
+
+  /** Runs a save injected with commitLate: its Tasks stay uncommitted for a while. */
+  runLate<T>(save: () => T): T {
+    this.committingLate = true;
+    try {
+      return save();
+    } finally {
+      this.committingLate = false;
+    }
+  }
+
   /** While false, every Lightning call fails with SOFTPHONE_CONTAINER_ERROR. */
   setContainerReady(ready: boolean): void {
     this.containerReady = ready;
   }
 
   /** Used by the fake APIs: the injected outcome for this call, if any. */
-  takeFailure(method: string): FakeError | "drop" | undefined {
+  takeFailure(method: string): FakeError | "drop" | "late" | undefined {
     const queue = this.failures.get(method);
     const next = queue?.shift();
     if (queue && queue.length === 0) this.failures.delete(method);
@@ -501,6 +533,26 @@ export class FakeOrg {
     return this.calls.filter(
       (call) => call.method === method && (api === undefined || call.api === api)
     );
+  }
+
+  /** Every attempt to write a call log: saveLog, and SoftphoneCallLog.saveOnce over runApex. */
+  callLogSaves(): RecordedCall[] {
+    return this.calls.filter((call) => {
+      if (call.method === "saveLog") return true;
+      if (call.method !== "runApex") return false;
+      const args = call.args as unknown;
+      const [className, methodName] = Array.isArray(args)
+        ? [args[0], args[1]]
+        : typeof args === "object" && args !== null
+          ? [
+              (args as Record<string, unknown>).apexClass,
+              (args as Record<string, unknown>).methodName
+            ]
+          : [undefined, undefined];
+      return (
+        /(^|\.)SoftphoneCallLog$/i.test(String(className)) && /^saveOnce$/i.test(String(methodName))
+      );
+    });
   }
 
   clearCalls(): void {

@@ -90,6 +90,12 @@ export function createWorld(options: WorldOptions = {}): TabsWorld {
       host.settings = { ...DEMO_SETTINGS, ...options.settings, ...settings };
       const matches = options.matches ?? [ADA];
       host.apex.set(apexKey("findCaller"), () => JSON.stringify({ matches }));
+      // One org behind every tab: the Task any tab saved for the call, if any.
+      host.apex.set(apexKey("findLoggedCall"), (p) => {
+        const logs = [host, ...world.tabs.map((t) => t.host)].flatMap((h) => h.savedLogs);
+        const log = logs.find((l) => l.fields.CallObject === p.callObject);
+        return JSON.stringify({ taskId: log?.recordId ?? null });
+      });
       const attention = new FakeAttention();
       const warnings: string[] = [];
       const logger = { warn: (message: string) => warnings.push(message) };
