@@ -20,6 +20,8 @@ import type { Crm } from "./crm";
 import { Directory } from "./directory";
 import { describeError } from "./errors";
 import type { MicrophoneState, SoftphoneActions, SoftphoneState, SoftphoneStore } from "./model";
+import { NumbersGate } from "./numbers-first";
+import type { LoadPhoneNumbers } from "./phone-numbers";
 import { Reporter } from "./reporter";
 import { parseSettings, type Settings } from "./settings";
 import { initialState, withError } from "./state";
@@ -57,6 +59,11 @@ export interface SoftphoneDeps {
   /** The microphone permission now; calls `onChange` when it changes later. */
   microphone?: (onChange: (state: MicrophoneState) => void) => Promise<MicrophoneState>;
   random?: () => number;
+  /**
+   * Loads the phone-number rules (a lazy chunk), started once the softphone is initialized;
+   * a dial or a call that comes first waits for it. Without it numbers stay as signalled.
+   */
+  loadPhoneNumbers?: LoadPhoneNumbers;
 }
 
 export interface SoftphoneController extends SoftphoneStore {
@@ -85,6 +92,19 @@ function firstState(deps: SoftphoneDeps, clock: Clock): SoftphoneState {
     });
   }
   return state;
+}
+
+/** "Ready" first, then the phone-number rules: loading them never delays start-up. */
+function preloadWhenInitialized(cell: StateCell, numbers: NumbersGate): () => void {
+  let stop: (() => void) | null = null;
+  const check = (state: SoftphoneState): void => {
+    if (!state.initialized || !stop) return;
+    stop();
+    numbers.preload();
+  };
+  stop = cell.subscribe(check);
+  check(cell.getState());
+  return () => stop?.();
 }
 
 class Softphone implements SoftphoneController {
@@ -126,8 +146,21 @@ class Softphone implements SoftphoneController {
       microphone: deps.microphone
     });
     const phone = () => this.#agent.currentPhone();
+    const numbers = new NumbersGate({
+      load: deps.loadPhoneNumbers,
+      clock,
+      onProblem: (message) => report.error("dial", message)
+    });
     this.#book = new CallBook(cell, clock);
-    this.#callerId = new CallerId({ cell, book: this.#book, host, crm, report, settings });
+    this.#callerId = new CallerId({
+      cell,
+      book: this.#book,
+      host,
+      crm,
+      report,
+      numbers,
+      settings
+    });
     this.#callLogger = new CallLogger({
       cell,
       clock,
@@ -144,11 +177,12 @@ class Softphone implements SoftphoneController {
       callerId: this.#callerId,
       logger: this.#callLogger,
       report,
+      numbers,
       settings,
       phone
     });
     this.#directory = new Directory(cell, crm, report);
-    this.#stops.push(this.#agent.followClickToDial());
+    this.#stops.push(this.#agent.followClickToDial(), preloadWhenInitialized(cell, numbers));
     if (host) {
       this.#stops.push(
         followUtilityItem(cell, host, (what, error) =>

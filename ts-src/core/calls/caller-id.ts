@@ -5,9 +5,11 @@
  */
 import type { CtiHost, PageInfo } from "../../host/cti-host";
 import { readCallerMatches, type Crm } from "../crm";
+import { formatNumber, normaliseNumber } from "../dialing";
 import { describeError } from "../errors";
 import { isSalesforceId, isWhoId } from "../ids";
 import type { CallView, RelatedRecord } from "../model";
+import type { NumbersGate } from "../numbers-first";
 import type { Reporter } from "../reporter";
 import type { Settings } from "../settings";
 import type { StateCell } from "../store";
@@ -21,6 +23,7 @@ export interface CallerIdDeps {
   host: CtiHost | null;
   crm: Crm | null;
   report: Reporter;
+  numbers: NumbersGate;
   settings(): Settings | null;
 }
 
@@ -42,6 +45,29 @@ export class CallerId {
     this.#deps.report.hostCall("screenPop", (host) =>
       host.screenPop({ type: "sobject", recordId })
     );
+  }
+
+  /**
+   * The pop for an inbound call once its number can be read: the lookup wants E.164, so a
+   * call that rang before the phone-number rules loaded is parsed when they arrive.
+   */
+  async popWhenNumbersKnown(view: CallView): Promise<void> {
+    const { book, numbers: gate, settings } = this.#deps;
+    let current = view;
+    if (!gate.current()) {
+      const numbers = await gate.ready();
+      const found = book.find(view.id);
+      if (!found) return;
+      if (numbers) {
+        const country = settings()?.defaultCountry ?? "US";
+        book.update(view.id, {
+          number: normaliseNumber(found.number, country, numbers),
+          displayNumber: formatNumber(found.number, country, numbers)
+        });
+      }
+      current = book.find(view.id) ?? found;
+    }
+    await this.popFor(current);
   }
 
   /** The screen pop for an inbound call, once: its matches name the caller. */
