@@ -114,6 +114,26 @@ describe("a softphone whose phone-number rules have not loaded yet", () => {
     expect(org.tasks[0].fields).toMatchObject({ WhoId: ada.Id, CallType: "Inbound" });
   });
 
+  it("formats a call that waits behind the current one once the rules arrive", async () => {
+    const org = makeOrg();
+    const held = heldNumbers();
+    const t = await softphoneIn(org, { deps: { loadPhoneNumbers: held.load } });
+    await t.store.actions.simulateIncomingCall("415 555 0100");
+    await settle();
+    await t.store.actions.answer();
+    await t.clock.advance(1000);
+    await t.store.actions.simulateIncomingCall("415 555 0199");
+    await settle();
+    expect(t.store.getState().waitingCall).toMatchObject({ displayNumber: "415 555 0199" });
+    held.release();
+    await settle();
+    expect(t.store.getState().call).toMatchObject({ displayNumber: "(415) 555-0100" });
+    expect(t.store.getState().waitingCall).toMatchObject({
+      number: "+14155550199",
+      displayNumber: "(415) 555-0199"
+    });
+  });
+
   it("keeps the number as signalled when the rules cannot be loaded, and says why", async () => {
     const org = makeOrg();
     const held = heldNumbers();

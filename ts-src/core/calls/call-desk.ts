@@ -239,6 +239,7 @@ export class CallDesk {
         return;
       }
       book.show({ waitingCall: view });
+      void this.#deps.callerId.numberWhenKnown(view);
       return;
     }
     this.#beginInbound(view);

@@ -52,22 +52,26 @@ export class CallerId {
    * call that rang before the phone-number rules loaded is parsed when they arrive.
    */
   async popWhenNumbersKnown(view: CallView): Promise<void> {
+    const current = await this.numberWhenKnown(view);
+    if (current) await this.popFor(current);
+  }
+
+  /**
+   * A call seen before the phone-number rules loaded: its number parsed once they arrive
+   * (unchanged if they never do). The call as it is then; undefined when it is gone.
+   */
+  async numberWhenKnown(view: CallView): Promise<CallView | undefined> {
     const { book, numbers: gate, settings } = this.#deps;
-    let current = view;
-    if (!gate.current()) {
-      const numbers = await gate.ready();
-      const found = book.find(view.id);
-      if (!found) return;
-      if (numbers) {
-        const country = settings()?.defaultCountry ?? "US";
-        book.update(view.id, {
-          number: normaliseNumber(found.number, country, numbers),
-          displayNumber: formatNumber(found.number, country, numbers)
-        });
-      }
-      current = book.find(view.id) ?? found;
-    }
-    await this.popFor(current);
+    if (gate.current()) return view;
+    const numbers = await gate.ready();
+    const found = book.find(view.id);
+    if (!found || !numbers) return found;
+    const country = settings()?.defaultCountry ?? "US";
+    book.update(view.id, {
+      number: normaliseNumber(found.number, country, numbers),
+      displayNumber: formatNumber(found.number, country, numbers)
+    });
+    return book.find(view.id) ?? found;
   }
 
   /** The screen pop for an inbound call, once: its matches name the caller. */
