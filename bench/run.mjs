@@ -19,8 +19,9 @@ import { loadWorkbenchServer, root } from "../scripts/start.mjs";
 import * as prettier from "prettier";
 import { launchBrowser } from "../e2e/lib/browser.mjs";
 import { measurePopLatency, measureStartupOnce, runSoak } from "./lib/browser-bench.mjs";
-import { evaluate, formatMarkdown, formatTable, KB, MB, missed, single } from "./lib/report.mjs";
-import { measureSizes } from "./lib/size.mjs";
+import { evaluate, formatMarkdown, formatTable, MB, missed, single } from "./lib/report.mjs";
+import { measureChunk, measureFloorSize, measureSizes, sizeFigures } from "./lib/size.mjs";
+import { measureConnectorSize } from "./voice-size.mjs";
 import { measurePopLatencyInNode } from "./lib/pop-node.mjs";
 import { measureSip } from "./lib/sip.mjs";
 import { round1, summarize } from "./lib/stats.mjs";
@@ -108,25 +109,6 @@ function withQuery(url, params) {
   const u = new URL(url);
   for (const [k, v] of Object.entries(params)) u.searchParams.set(k, v);
   return u.href;
-}
-
-function sizeFigures(sizes) {
-  return [
-    {
-      id: "size.startup",
-      label: "size: start-up load, demo (gzip)",
-      unit: "bytes",
-      summary: single(sizes.startup.gzipBytes),
-      target: { stat: "max", max: 45 * KB }
-    },
-    {
-      id: "size.sip",
-      label: "size: SIP chunk (gzip)",
-      unit: "bytes",
-      summary: single(sizes.sip.chunk.gzipBytes),
-      target: { stat: "max", max: 60 * KB }
-    }
-  ];
 }
 
 function percentChange(before, after) {
@@ -268,8 +250,15 @@ async function main() {
     const built = await buildInto(buildDir, { metafile: true });
     if (options.only.has("size")) {
       const sizes = measureSizes(built.metafile, { workingDir: root, outdir: buildDir });
-      report.details.size = sizes;
-      figures.push(...sizeFigures(sizes));
+      const floor = measureFloorSize(join(root, "bench", "floor"));
+      const numbers = measureChunk(built.metafile, {
+        workingDir: root,
+        inputPrefix: "ts-src/core/phone-numbers-lib.ts"
+      });
+      log("building the Voice connector twice (with and without its base library)");
+      const connector = await measureConnectorSize();
+      report.details.size = { ...sizes, floor, numbers, connector };
+      figures.push(...sizeFigures(sizes, { floor, numbers, connector }));
     }
 
     if (needsBrowser) {

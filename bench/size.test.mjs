@@ -102,3 +102,79 @@ test("gzipped sizes of the start-up files and of what SIP adds", () => {
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("size figures: start-up next to the floor and Salesforce's demo adapter, with targets", async () => {
+  const { sizeFigures, SALESFORCE_DEMO_ADAPTER_BYTES } = await import("./lib/size.mjs");
+  const { evaluate } = await import("./lib/report.mjs");
+  const sizes = { startup: { gzipBytes: 39 * 1024 }, sip: { chunk: { gzipBytes: 56 * 1024 } } };
+  const figures = evaluate(
+    sizeFigures(sizes, {
+      floor: { gzipBytes: 700 },
+      numbers: { gzipBytes: 29 * 1024 },
+      connector: { withoutBase: { gzipBytes: 61 * 1024 }, withBase: { gzipBytes: 78 * 1024 } }
+    })
+  );
+  const byId = Object.fromEntries(figures.map((f) => [f.id, f]));
+  assert.equal(byId["size.startup"].met, true);
+  assert.equal(byId["size.startup"].target.max, 40 * 1024);
+  assert.equal(byId["size.floor"].summary.median, 700);
+  assert.equal(byId["size.floor"].met, null);
+  assert.equal(byId["size.salesforceDemo"].summary.median, SALESFORCE_DEMO_ADAPTER_BYTES);
+  assert.match(byId["size.salesforceDemo"].label, /published/);
+  assert.equal(byId["size.sip"].met, false);
+  assert.equal(byId["size.sip"].target.max, 55 * 1024);
+  assert.equal(byId["size.numbers"].summary.median, 29 * 1024);
+  assert.equal(byId["size.connector"].met, false);
+  assert.equal(byId["size.connector"].target.max, 60 * 1024);
+  assert.equal(byId["size.connector.shipped"].summary.median, 78 * 1024);
+});
+
+test("size figures say why the floor and the connector were not measured", async () => {
+  const { sizeFigures } = await import("./lib/size.mjs");
+  const sizes = { startup: { gzipBytes: 1 }, sip: { chunk: { gzipBytes: 1 } } };
+  const figures = sizeFigures(sizes);
+  const byId = Object.fromEntries(figures.map((f) => [f.id, f]));
+  assert.match(byId["size.floor"].notMeasured, /bench\/floor/);
+  assert.ok(byId["size.connector"].notMeasured);
+  assert.equal(byId["size.numbers"], undefined);
+});
+
+test("the floor's size is its main.js and main.css, gzip; null without main.js", async () => {
+  const { measureFloorSize } = await import("./lib/size.mjs");
+  const dir = mkdtempSync(join(tmpdir(), "floor-size-"));
+  try {
+    assert.equal(measureFloorSize(dir), null);
+    writeFileSync(join(dir, "main.js"), "console.log('ready');");
+    writeFileSync(join(dir, "main.css"), "body{margin:0}");
+    const expected =
+      gzipSync("console.log('ready');", { level: 9 }).length +
+      gzipSync("body{margin:0}", { level: 9 }).length;
+    assert.deepEqual(measureFloorSize(dir), {
+      files: ["main.js", "main.css"],
+      gzipBytes: expected
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("a lazy chunk is found by the input it holds", async () => {
+  const { measureChunk } = await import("./lib/size.mjs");
+  const dir = mkdtempSync(join(tmpdir(), "chunk-size-"));
+  try {
+    writeFileSync(join(dir, "numbers.js"), "export const n=1;");
+    const meta = {
+      outputs: {
+        "numbers.js": { inputs: { "ts-src/core/phone-numbers-lib.ts": {} }, imports: [] }
+      }
+    };
+    const found = measureChunk(meta, {
+      workingDir: dir,
+      inputPrefix: "ts-src/core/phone-numbers-lib.ts"
+    });
+    assert.equal(found.bytes, 17);
+    assert.equal(measureChunk(meta, { workingDir: dir, inputPrefix: "ts-src/nothing" }), null);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

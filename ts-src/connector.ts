@@ -10,6 +10,7 @@ import { initializeConnector } from "@salesforce/scv-connector-base";
 import type { Settings } from "./core/settings";
 import { createSoftphone } from "./core/softphone";
 import { initialState } from "./core/state";
+import type { PhoneNumbers } from "./core/phone-numbers";
 import type { KeyValueStorage } from "./core/storage";
 import {
   CallFactsBook,
@@ -26,6 +27,10 @@ import type { Phone } from "./phone/phone";
 import { microphonePermission } from "./platform/microphone";
 import { startSoftphoneTabs } from "./platform/start-tabs";
 import { webStorage } from "./platform/web-storage";
+
+/** libphonenumber-js and its metadata: a lazy chunk, loaded once the softphone is ready. */
+const loadPhoneNumbers = (): Promise<PhoneNumbers> =>
+  import("./core/phone-numbers-lib").then((m) => m.createPhoneNumbers());
 
 async function createPhone(settings: Settings, storage: KeyValueStorage): Promise<Phone> {
   if (settings.provider === "demo" || !settings.sip) return createDemoPhone();
@@ -66,7 +71,8 @@ if (element) {
         storage: local.storage,
         storageDurable: local.durable,
         sessionStorage: session.storage,
-        microphone: (onChange) => microphonePermission(navigator.permissions, onChange)
+        microphone: (onChange) => microphonePermission(navigator.permissions, onChange),
+        loadPhoneNumbers
       })
   });
   let page: ReturnType<typeof mountConnectorPage> | null = null;

@@ -9,6 +9,7 @@ import { webStorage } from "./platform/web-storage";
 import type { Settings } from "./core/settings";
 import { createSoftphone } from "./core/softphone";
 import { initialState } from "./core/state";
+import type { PhoneNumbers } from "./core/phone-numbers";
 import type { KeyValueStorage } from "./core/storage";
 import { apexCrmOf } from "./host/apex-crm";
 import { detectHost, type SforceWindow } from "./host/detect";
@@ -17,6 +18,10 @@ import type { Phone } from "./phone/phone";
 import { startSoftphoneTabs } from "./platform/start-tabs";
 import { mountSoftphone } from "./ui";
 import "./ui/softphone.css";
+
+/** libphonenumber-js and its metadata: a lazy chunk, loaded once the softphone is ready. */
+const loadPhoneNumbers = (): Promise<PhoneNumbers> =>
+  import("./core/phone-numbers-lib").then((m) => m.createPhoneNumbers());
 
 async function createPhone(settings: Settings, storage: KeyValueStorage): Promise<Phone> {
   if (settings.provider === "demo" || !settings.sip) return createDemoPhone();
@@ -57,7 +62,8 @@ if (element) {
         storageDurable: local.durable,
         unavailableFeatures: host?.unavailableFeatures,
         sessionStorage: session.storage,
-        microphone: (onChange) => microphonePermission(navigator.permissions, onChange)
+        microphone: (onChange) => microphonePermission(navigator.permissions, onChange),
+        loadPhoneNumbers
       })
   });
   mountSoftphone(element, store);

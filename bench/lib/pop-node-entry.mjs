@@ -6,6 +6,7 @@
  * → the softphone's lookup → the fake container's screenPop, timed with performance.now().
  */
 import { createSoftphone } from "../../ts-src/core/softphone";
+import { createPhoneNumbers } from "../../ts-src/core/phone-numbers-lib";
 import { MemoryStorage } from "../../ts-src/core/storage";
 import { apexCrmOf } from "../../ts-src/host/apex-crm";
 import { createFakeHost } from "../../ts-src/host/fake";
@@ -78,7 +79,8 @@ export async function measurePopLatencyInNode(calls) {
     storage: new MemoryStorage(),
     sessionStorage: new MemoryStorage(),
     logger: { warn: (message) => warnings.push(message) },
-    microphone: async () => "granted"
+    microphone: async () => "granted",
+    loadPhoneNumbers: async () => createPhoneNumbers()
   });
   await store.start();
   await until(store, "the agent ready", (s) => s.agent === "ready" && s.call === null);

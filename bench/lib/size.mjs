@@ -5,9 +5,10 @@
  * of it not already loaded). Sizes are gzip (level 9, as a static-resource server would
  * compress once and cache) of the exact bytes the build wrote.
  */
-import { readFileSync } from "node:fs";
-import { relative, resolve } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
+import { single } from "./report.mjs";
 
 /** Output paths reachable from `start` through static imports (`import-statement`). */
 export function staticClosure(outputs, start) {
@@ -72,4 +73,116 @@ export function measureSizes(metafile, { workingDir, outdir }) {
       addedGzipBytes: total(sipFiles)
     }
   };
+}
+
+/** Published size of Salesforce's demo Open CTI adapter's static resource: a fact from its repository, not measured here. */
+export const SALESFORCE_DEMO_ADAPTER_BYTES = 4.1 * 1024 * 1024;
+
+export const SIZE_TARGETS = {
+  startupGzipBytes: 40 * 1024,
+  sipGzipBytes: 55 * 1024,
+  connectorWithoutBaseGzipBytes: 60 * 1024
+};
+
+/**
+ * What the floor page (bench/floor: only what Open CTI needs to be "ready") loads from its
+ * resource, gzip like ours; null when the folder is not there.
+ */
+export function measureFloorSize(floorDir) {
+  const files = ["main.js", "main.css"].filter((f) => existsSync(join(floorDir, f)));
+  if (!files.includes("main.js")) return null;
+  const gzipBytes = files.reduce(
+    (n, f) => n + gzipSync(readFileSync(join(floorDir, f)), { level: 9 }).length,
+    0
+  );
+  return { files, gzipBytes };
+}
+
+/** The chunk holding `inputPrefix` (a lazy one), gzip; null when no chunk holds it. */
+export function measureChunk(metafile, { workingDir, inputPrefix }) {
+  const holder = Object.keys(metafile.outputs).find(
+    (p) =>
+      p.endsWith(".js") &&
+      Object.keys(metafile.outputs[p].inputs).some((i) => i.startsWith(inputPrefix))
+  );
+  if (!holder) return null;
+  const bytes = readFileSync(resolve(workingDir, holder));
+  return { bytes: bytes.length, gzipBytes: gzipSync(bytes, { level: 9 }).length };
+}
+
+const bytesFigure = (id, label, value, max) => ({
+  id,
+  label,
+  unit: "bytes",
+  summary: single(value),
+  target: max === null ? null : { stat: "max", max }
+});
+
+const notMeasured = (id, label, reason) => ({ id, label, unit: "bytes", notMeasured: reason });
+
+/**
+ * The size lines of the report: our start-up load next to the floor page's and to Salesforce's
+ * demo adapter, the lazy chunks (phone-number rules, SIP), and the Voice connector's start-up.
+ * `floor`, `numbers` and `connector` may be null (not there / not measured).
+ */
+export function sizeFigures(sizes, { floor = null, numbers = null, connector = null } = {}) {
+  const figures = [
+    bytesFigure(
+      "size.startup",
+      "size: start-up load, demo (gzip)",
+      sizes.startup.gzipBytes,
+      SIZE_TARGETS.startupGzipBytes
+    ),
+    floor
+      ? bytesFigure(
+          "size.floor",
+          "size: floor page (Open CTI's minimum), start-up (gzip)",
+          floor.gzipBytes,
+          null
+        )
+      : notMeasured(
+          "size.floor",
+          "size: floor page (Open CTI's minimum), start-up (gzip)",
+          "bench/floor/main.js is not there"
+        ),
+    bytesFigure(
+      "size.salesforceDemo",
+      "size: Salesforce demo adapter's resource (published, from its repository; not measured)",
+      SALESFORCE_DEMO_ADAPTER_BYTES,
+      null
+    ),
+    bytesFigure(
+      "size.sip",
+      "size: SIP chunk (gzip)",
+      sizes.sip.chunk.gzipBytes,
+      SIZE_TARGETS.sipGzipBytes
+    )
+  ];
+  if (numbers)
+    figures.push(
+      bytesFigure(
+        "size.numbers",
+        "size: phone-number rules chunk, lazy after ready (gzip)",
+        numbers.gzipBytes,
+        null
+      )
+    );
+  const connectorLabel = "size: connector start-up without scv-connector-base (gzip)";
+  if (connector) {
+    figures.push(
+      bytesFigure(
+        "size.connector",
+        connectorLabel,
+        connector.withoutBase.gzipBytes,
+        SIZE_TARGETS.connectorWithoutBaseGzipBytes
+      ),
+      bytesFigure(
+        "size.connector.shipped",
+        "size: connector start-up as shipped, with scv-connector-base (gzip)",
+        connector.withBase.gzipBytes,
+        null
+      )
+    );
+  } else figures.push(notMeasured("size.connector", connectorLabel, "not measured in this run"));
+  return figures;
 }

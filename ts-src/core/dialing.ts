@@ -2,11 +2,8 @@
  * Turning what the agent typed (or what Salesforce sent) into a dial string, and numbers into
  * something readable. Extensions and short codes of up to 6 characters are dialed as typed.
  */
-import {
-  getCountryCallingCode,
-  parsePhoneNumberFromString,
-  type CountryCode
-} from "libphonenumber-js";
+import type { CountryCode } from "./countries";
+import type { PhoneNumbers } from "./phone-numbers";
 import type { DialFormat, DialingPrefixes } from "./settings";
 
 export interface DialingRules {
@@ -37,8 +34,15 @@ export function isShortCode(compact: string): boolean {
   return SHORT_CODE.test(compact);
 }
 
-/** Plans a call to `input`; refuses, with a message for the agent, anything it cannot dial. */
-export function planDial(input: string, rules: DialingRules): DialPlan {
+/**
+ * Plans a call to `input`; refuses, with a message for the agent, anything it cannot dial.
+ * Without `numbers` (the rules could not be loaded) only extensions and short codes dial.
+ */
+export function planDial(
+  input: string,
+  rules: DialingRules,
+  numbers: PhoneNumbers | null
+): DialPlan {
   const typed = input.trim();
   if (typed === "") return { ok: false, message: "Enter a number to call." };
   if (typed.length > MAX_INPUT_LENGTH) {
@@ -66,20 +70,26 @@ export function planDial(input: string, rules: DialingRules): DialPlan {
       message: `"${typed}" is not a phone number: use digits, and + for international numbers.`
     };
   }
-  const parsed = parsePhoneNumberFromString(compact, rules.defaultCountry);
-  if (parsed === undefined || !parsed.isValid()) {
+  if (!numbers) {
+    return {
+      ok: false,
+      message: `Could not check "${typed}": the phone number rules did not load. Try again in a moment.`
+    };
+  }
+  const parsed = numbers.parse(compact, rules.defaultCountry);
+  if (parsed === undefined || !parsed.valid) {
     return {
       ok: false,
       message: `"${typed}" is not a valid phone number for ${rules.defaultCountry}. Check the digits, or add + and the country code.`
     };
   }
   const number = parsed.number;
-  const displayNumber = formatNumber(number, rules.defaultCountry);
+  const displayNumber = formatNumber(number, rules.defaultCountry, numbers);
   if (rules.dialFormat === "e164") {
     return { ok: true, dialString: number, number, displayNumber, extension: false };
   }
   const { outside, longDistance, international } = rules.prefixes;
-  const domestic = parsed.countryCallingCode === getCountryCallingCode(rules.defaultCountry);
+  const domestic = parsed.countryCallingCode === numbers.callingCode(rules.defaultCountry);
   const dialString = domestic
     ? `${outside}${longDistance}${parsed.nationalNumber}`
     : `${outside}${international}${parsed.countryCallingCode}${parsed.nationalNumber}`;
@@ -88,15 +98,19 @@ export function planDial(input: string, rules: DialingRules): DialPlan {
 
 /**
  * A number for display: national format at home, international abroad, unchanged when it
- * cannot be parsed (a SIP user name, an extension, a withheld number).
+ * cannot be parsed (a SIP user name, an extension, a withheld number) or the rules are not in.
  */
-export function formatNumber(number: string, defaultCountry: CountryCode): string {
+export function formatNumber(
+  number: string,
+  defaultCountry: CountryCode,
+  numbers: PhoneNumbers | null
+): string {
   const trimmed = number.trim();
   if (trimmed === "") return "Unknown number";
   const compact = trimmed.replace(SEPARATORS, "");
-  if (!/^\+?[0-9]{7,17}$/.test(compact)) return trimmed;
-  const parsed = parsePhoneNumberFromString(compact, defaultCountry);
-  if (parsed === undefined || !parsed.isValid()) return trimmed;
+  if (!numbers || !/^\+?[0-9]{7,17}$/.test(compact)) return trimmed;
+  const parsed = numbers.parse(compact, defaultCountry);
+  if (parsed === undefined || !parsed.valid) return trimmed;
   if (parsed.country !== defaultCountry) return parsed.formatInternational();
   // A short national number would read (and redial) as an extension: show it in full.
   const national = parsed.formatNational();
@@ -106,11 +120,15 @@ export function formatNumber(number: string, defaultCountry: CountryCode): strin
 }
 
 /** E.164 for a signalled number when it parses, otherwise the number as signalled. */
-export function normaliseNumber(number: string, defaultCountry: CountryCode): string {
+export function normaliseNumber(
+  number: string,
+  defaultCountry: CountryCode,
+  numbers: PhoneNumbers | null
+): string {
   const compact = number.trim().replace(SEPARATORS, "");
-  if (!/^\+?[0-9]{7,17}$/.test(compact)) return number.trim();
-  const parsed = parsePhoneNumberFromString(compact, defaultCountry);
-  return parsed !== undefined && parsed.isValid() ? parsed.number : number.trim();
+  if (!numbers || !/^\+?[0-9]{7,17}$/.test(compact)) return number.trim();
+  const parsed = numbers.parse(compact, defaultCountry);
+  return parsed !== undefined && parsed.valid ? parsed.number : number.trim();
 }
 
 /** Keypad digits the phone can send as DTMF. */

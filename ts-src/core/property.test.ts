@@ -3,6 +3,7 @@ import fc from "fast-check";
 import { readCallerMatches, readDirectory } from "./crm";
 import { readChannelMessage } from "./channel";
 import { planDial, type DialingRules } from "./dialing";
+import { NUMBERS } from "./testing/numbers";
 import { Outbox, type OutboxEntry } from "./after-call/outbox";
 import { parseSettings, ITEMS } from "./settings";
 import { MemoryStorage } from "./storage";
@@ -37,7 +38,7 @@ describe("properties", () => {
         fc.string({ maxLength: 50 }),
         fc.constantFrom("e164" as const, "prefixes" as const),
         (input, format) => {
-          const plan = planDial(input, rules(format));
+          const plan = planDial(input, rules(format), NUMBERS);
           if (!plan.ok) {
             expect(plan.message.length).toBeGreaterThan(0);
             return;
@@ -66,10 +67,10 @@ describe("properties", () => {
     fc.assert(
       fc.property(nanp, ([a, area, b, rest]) => {
         const national = `${a}${area.join("")}${b}${rest.join("")}`;
-        const plan = planDial(national, rules("e164"));
+        const plan = planDial(national, rules("e164"), NUMBERS);
         if (!plan.ok) return;
         expect(plan.number).toBe(`+1${national}`);
-        const again = planDial(plan.displayNumber, rules("e164"));
+        const again = planDial(plan.displayNumber, rules("e164"), NUMBERS);
         expect(again.ok && again.number).toBe(plan.number);
       }),
       { numRuns: 2000 }

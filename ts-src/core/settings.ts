@@ -3,7 +3,7 @@
  * typed Settings. Every bad or missing value becomes a SettingProblem naming the item, the
  * value and what is allowed, so the agent sees a setup message instead of a blank panel.
  */
-import { isSupportedCountry, type CountryCode } from "libphonenumber-js";
+import { isSupportedCountry, type CountryCode } from "./countries";
 import type { CallCenterSettings } from "../host/cti-host";
 import { parseCallFeatures, type CallFeatureSettings } from "./call-features-settings";
 import type { SettingProblem } from "./model";

@@ -21,6 +21,8 @@ import { readIdentity, type Crm, type CrmResult, type Identity } from "./crm";
 import { Directory } from "./directory";
 import { describeError } from "./errors";
 import type { MicrophoneState, SoftphoneActions, SoftphoneState, SoftphoneStore } from "./model";
+import { NumbersGate } from "./numbers-first";
+import type { LoadPhoneNumbers } from "./phone-numbers";
 import { Reporter } from "./reporter";
 import { parseSettings, type Settings } from "./settings";
 import { initialState, withError } from "./state";
@@ -64,6 +66,11 @@ export interface SoftphoneDeps {
   /** The microphone permission now; calls `onChange` when it changes later. */
   microphone?: (onChange: (state: MicrophoneState) => void) => Promise<MicrophoneState>;
   random?: () => number;
+  /**
+   * Loads the phone-number rules (a lazy chunk), started once the softphone is initialized;
+   * a dial or a call that comes first waits for it. Without it numbers stay as signalled.
+   */
+  loadPhoneNumbers?: LoadPhoneNumbers;
 }
 
 export interface SoftphoneController extends SoftphoneStore {
@@ -97,6 +104,19 @@ function firstState(
     });
   }
   return state;
+}
+
+/** "Ready" first, then the phone-number rules: loading them never delays start-up. */
+function preloadWhenInitialized(cell: StateCell, numbers: NumbersGate): () => void {
+  let stop: (() => void) | null = null;
+  const check = (state: SoftphoneState): void => {
+    if (!state.initialized || !stop) return;
+    stop();
+    numbers.preload();
+  };
+  stop = cell.subscribe(check);
+  check(cell.getState());
+  return () => stop?.();
 }
 
 class Softphone implements SoftphoneController {
@@ -150,8 +170,21 @@ class Softphone implements SoftphoneController {
       microphone: deps.microphone
     });
     const phone = () => this.#agent.currentPhone();
+    const numbers = new NumbersGate({
+      load: deps.loadPhoneNumbers,
+      clock,
+      onProblem: (message) => report.error("dial", message)
+    });
     this.#book = new CallBook(cell, clock);
-    this.#callerId = new CallerId({ cell, book: this.#book, host, crm, report, settings });
+    this.#callerId = new CallerId({
+      cell,
+      book: this.#book,
+      host,
+      crm,
+      report,
+      numbers,
+      settings
+    });
     this.#callLogger = new CallLogger({
       cell,
       clock,
@@ -168,6 +201,7 @@ class Softphone implements SoftphoneController {
       callerId: this.#callerId,
       logger: this.#callLogger,
       report,
+      numbers,
       settings,
       phone
     });
@@ -178,10 +212,11 @@ class Softphone implements SoftphoneController {
       desk: this.#desk,
       report,
       phone,
-      settings
+      settings,
+      numbers
     });
     this.#directory = new Directory(cell, crm, report);
-    this.#stops.push(this.#agent.followClickToDial());
+    this.#stops.push(this.#agent.followClickToDial(), preloadWhenInitialized(cell, numbers));
     if (host) {
       this.#stops.push(
         followUtilityItem(cell, host, (what, error) =>

@@ -11,6 +11,7 @@ import type { Clock } from "../clock";
 import { DTMF_DIGITS, planDial, type DialingRules, type DialPlan } from "../dialing";
 import { describeError } from "../errors";
 import { DISPOSITIONS, MAX_NOTES, type CallView, type Disposition } from "../model";
+import type { NumbersGate } from "../numbers-first";
 import type { Reporter } from "../reporter";
 import type { Settings } from "../settings";
 import type { StateCell } from "../store";
@@ -31,6 +32,8 @@ export interface CallDeskDeps {
   callerId: CallerId;
   logger: CallLogger;
   report: Reporter;
+  /** Phone-number rules: a lazy chunk that a dial or an early call waits for. */
+  numbers: NumbersGate;
   settings(): Settings | null;
   phone(): Phone | null;
 }
@@ -71,6 +74,7 @@ export class CallDesk {
     planned?: { plan: Extract<DialPlan, { ok: true }>; notes: string[] }
   ): Promise<void> {
     const { cell, book, report, clock, callerId } = this.#deps;
+    const numbers = this.#deps.numbers.current() ?? (await this.#deps.numbers.ready());
     const rules = this.#dialingRules();
     const phone = this.#deps.phone();
     if (!rules || !phone || cell.getState().registration !== "registered") {
@@ -87,7 +91,7 @@ export class CallDesk {
       );
       return;
     }
-    const plan = planned?.plan ?? planDial(number, rules);
+    const plan = planned?.plan ?? planDial(number, rules, numbers);
     if (!plan.ok) {
       report.notice(plan.message, "dial");
       return;
@@ -176,13 +180,14 @@ export class CallDesk {
   /** Blind transfer to a number or directory entry; the log notes where the call went. */
   async transfer(target: string): Promise<void> {
     const { book, report } = this.#deps;
+    const numbers = this.#deps.numbers.current() ?? (await this.#deps.numbers.ready());
     const call = this.#liveCall();
     const rules = this.#dialingRules();
     if (!call || !rules || (call.state !== "connected" && call.state !== "held")) {
       report.notice("Only a connected call can be transferred.", "dial");
       return;
     }
-    const plan = planDial(target, rules);
+    const plan = planDial(target, rules, numbers);
     if (!plan.ok) {
       report.notice(plan.message, "dial");
       return;
@@ -228,7 +233,7 @@ export class CallDesk {
       popped: false,
       internal: isInternalNumber(call.remoteNumber)
     });
-    const view = newCallView(call, this.#country(), clock.now());
+    const view = newCallView(call, this.#country(), this.#deps.numbers.current(), clock.now());
     if (book.current()) {
       if (book.waiting()) {
         // Two calls already: a third caller is turned away (and logged as declined).
@@ -240,6 +245,7 @@ export class CallDesk {
         return;
       }
       book.show({ waitingCall: view });
+      void this.#deps.callerId.numberWhenKnown(view);
       return;
     }
     this.#beginInbound(view);
@@ -249,7 +255,7 @@ export class CallDesk {
     const { cell, report, callerId } = this.#deps;
     cell.set({ call: view, agent: "busy", notice: undefined });
     report.hostCall("setPanelVisible", (host) => host.setPanelVisible(true));
-    void callerId.popFor(view);
+    void callerId.popWhenNumbersKnown(view);
   }
 
   #onCallUpdated(call: PhoneCall): void {
@@ -278,7 +284,7 @@ export class CallDesk {
       internal: pending.internal,
       ...(pending.extraNotes ? { extraNotes: [...pending.extraNotes] } : {})
     });
-    const view = newCallView(call, this.#country(), clock.now(), {
+    const view = newCallView(call, this.#country(), this.#deps.numbers.current(), clock.now(), {
       number: pending.number,
       displayNumber: pending.displayNumber,
       startedAt: pending.startedAt
@@ -419,7 +425,7 @@ export class CallDesk {
     const answered = book.waiting();
     if (!answered || answered.id !== waiting.id || !book.current()) return;
     book.swap();
-    if (!book.metaOf(answered.id)?.popped) void callerId.popFor(answered);
+    if (!book.metaOf(answered.id)?.popped) void callerId.popWhenNumbersKnown(answered);
   }
 
   /** Runs a phone operation on a call; failures become a notice, never a rejection. */

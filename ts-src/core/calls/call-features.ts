@@ -13,6 +13,7 @@ import type { Settings } from "../settings";
 import type { StateCell } from "../store";
 import type { CallBook } from "./call-book";
 import type { CallDesk } from "./call-desk";
+import type { NumbersGate } from "../numbers-first";
 import { Conference } from "./conference";
 import { Consult } from "./consult";
 import { SecondLeg } from "./second-leg";
@@ -26,6 +27,7 @@ export interface CallFeaturesDeps {
   report: Reporter;
   phone(): Phone | null;
   settings(): Settings | null;
+  numbers: NumbersGate;
 }
 
 type CallEvent = Exclude<PhoneEvent, { type: "registration" }>;
@@ -40,7 +42,7 @@ export class CallFeatures {
 
   constructor(deps: CallFeaturesDeps) {
     this.#deps = deps;
-    const { cell, clock, book, report, phone, settings } = deps;
+    const { cell, clock, book, report, phone, settings, numbers } = deps;
     const dialingRules = (): DialingRules | null => {
       const s = settings();
       return s
@@ -48,13 +50,14 @@ export class CallFeatures {
         : null;
     };
     this.#leg = new SecondLeg({ cell, clock, book, report, phone });
-    this.#consult = new Consult({ book, leg: this.#leg, report, phone, dialingRules });
+    this.#consult = new Consult({ book, leg: this.#leg, report, phone, dialingRules, numbers });
     this.#conference = new Conference({
       leg: this.#leg,
       consult: this.#consult,
       report,
       phone,
-      settings
+      settings,
+      numbers
     });
     this.#voicemail = new VoicemailDrop({ cell, book, report, phone, settings });
     this.#codes = new FeatureCodes({ book, report, phone, settings });

@@ -2,21 +2,26 @@
  * Pure helpers around one call's view: a new view from the phone's call, who the other party
  * is called, which record a call is about (association), and the internal-number rule.
  */
-import type { CountryCode } from "libphonenumber-js";
 import type { ClickToDialEvent, PageInfo } from "../../host/cti-host";
 import type { PhoneCall } from "../../phone/phone";
+import type { CountryCode } from "../countries";
 import { formatNumber, isShortCode, normaliseNumber } from "../dialing";
 import { isSalesforceId, isWhoId, sameRecord } from "../ids";
 import type { CallView, RecentCall, RecordMatch, RelatedRecord } from "../model";
+import type { PhoneNumbers } from "../phone-numbers";
 
 /** Signalled names and numbers come from outside: keep them to a size every field can hold. */
 const MAX_NAME = 255;
 const MAX_SIGNALLED_NUMBER = 64;
 
-/** A view for a call the phone reports, first seen at `now`. */
+/**
+ * A view for a call the phone reports, first seen at `now`; without `numbers` (not loaded yet)
+ * the number stays as signalled until the call desk fills it in.
+ */
 export function newCallView(
   call: PhoneCall,
   country: CountryCode,
+  numbers: PhoneNumbers | null,
   now: number,
   extra: Partial<CallView> = {}
 ): CallView {
@@ -24,8 +29,8 @@ export function newCallView(
   const view: CallView = {
     id: call.id,
     direction: call.direction,
-    number: normaliseNumber(signalled, country),
-    displayNumber: formatNumber(signalled, country),
+    number: normaliseNumber(signalled, country, numbers),
+    displayNumber: formatNumber(signalled, country, numbers),
     state: call.state === "ended" ? "ended" : call.state,
     muted: call.muted,
     startedAt: now,

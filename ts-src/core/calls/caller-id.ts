@@ -5,9 +5,11 @@
  */
 import type { CtiHost, PageInfo } from "../../host/cti-host";
 import { readCallerMatches, type Crm } from "../crm";
+import { formatNumber, normaliseNumber } from "../dialing";
 import { describeError } from "../errors";
 import { isSalesforceId, isWhoId } from "../ids";
 import type { CallView, RelatedRecord } from "../model";
+import type { NumbersGate } from "../numbers-first";
 import type { Reporter } from "../reporter";
 import type { Settings } from "../settings";
 import type { StateCell } from "../store";
@@ -21,6 +23,7 @@ export interface CallerIdDeps {
   host: CtiHost | null;
   crm: Crm | null;
   report: Reporter;
+  numbers: NumbersGate;
   settings(): Settings | null;
 }
 
@@ -42,6 +45,33 @@ export class CallerId {
     this.#deps.report.hostCall("screenPop", (host) =>
       host.screenPop({ type: "sobject", recordId })
     );
+  }
+
+  /**
+   * The pop for an inbound call once its number can be read: the lookup wants E.164, so a
+   * call that rang before the phone-number rules loaded is parsed when they arrive.
+   */
+  async popWhenNumbersKnown(view: CallView): Promise<void> {
+    const current = await this.numberWhenKnown(view);
+    if (current) await this.popFor(current);
+  }
+
+  /**
+   * A call seen before the phone-number rules loaded: its number parsed once they arrive
+   * (unchanged if they never do). The call as it is then; undefined when it is gone.
+   */
+  async numberWhenKnown(view: CallView): Promise<CallView | undefined> {
+    const { book, numbers: gate, settings } = this.#deps;
+    if (gate.current()) return view;
+    const numbers = await gate.ready();
+    const found = book.find(view.id);
+    if (!found || !numbers) return found;
+    const country = settings()?.defaultCountry ?? "US";
+    book.update(view.id, {
+      number: normaliseNumber(found.number, country, numbers),
+      displayNumber: formatNumber(found.number, country, numbers)
+    });
+    return book.find(view.id) ?? found;
   }
 
   /** The screen pop for an inbound call, once: its matches name the caller. */

@@ -6,6 +6,7 @@
  */
 import type { Phone } from "../../phone/phone";
 import { formatNumber } from "../dialing";
+import type { NumbersGate } from "../numbers-first";
 import { describeError } from "../errors";
 import type { Reporter } from "../reporter";
 import type { Settings } from "../settings";
@@ -18,6 +19,7 @@ export interface ConferenceDeps {
   report: Reporter;
   phone(): Phone | null;
   settings(): Settings | null;
+  numbers: NumbersGate;
 }
 
 export const conferenceNote = (party: string) => `Conference with ${party} (3-way).`;
@@ -122,7 +124,11 @@ export class Conference {
     // The agent joins the room; this leg, like the others, belongs to the customer call.
     await leg.dial(
       room,
-      { number: room, displayNumber: formatNumber(room, country), name: "Conference" },
+      {
+        number: room,
+        displayNumber: formatNumber(room, country, this.#deps.numbers.current()),
+        name: "Conference"
+      },
       customerId,
       "pbx"
     );

@@ -7,6 +7,7 @@ import type { Phone } from "../../phone/phone";
 import { planDial, type DialingRules } from "../dialing";
 import { describeError } from "../errors";
 import type { CallView, SecondLegView } from "../model";
+import type { NumbersGate } from "../numbers-first";
 import type { Reporter } from "../reporter";
 import type { CallBook } from "./call-book";
 import { SecondLeg } from "./second-leg";
@@ -17,6 +18,7 @@ export interface ConsultDeps {
   report: Reporter;
   phone(): Phone | null;
   dialingRules(): DialingRules | null;
+  numbers: NumbersGate;
 }
 
 export const consultNote = (party: string) => `Consulted ${party}.`;
@@ -52,7 +54,8 @@ export class Consult {
       report.notice("Finish the consultation in progress first.", "dial");
       return;
     }
-    const plan = planDial(target, rules);
+    const numbers = this.#deps.numbers.current() ?? (await this.#deps.numbers.ready());
+    const plan = planDial(target, rules, numbers);
     if (!plan.ok) {
       report.notice(plan.message, "dial");
       return;

@@ -6,6 +6,7 @@ import { DemoPhone, type DemoPhoneOptions } from "../../phone/demo";
 import { createSoftphone, type SoftphoneController, type SoftphoneDeps } from "../softphone";
 import { MemoryStorage } from "../storage";
 import { FakeClock, settle } from "./fake-clock";
+import { loadNumbersNow } from "./numbers";
 
 export interface Harness<H extends CtiHost | null> {
   host: H;
@@ -76,6 +77,7 @@ export async function boot<H extends CtiHost | null>(
     logger: { warn: (message) => warnings.push(message) },
     microphone: async () => "granted",
     random: () => 0,
+    loadPhoneNumbers: loadNumbersNow,
     ...options.deps
   });
   await store.start();

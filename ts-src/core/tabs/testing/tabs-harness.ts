@@ -7,6 +7,7 @@ import { initialState } from "../../state";
 import { MemoryStorage, type KeyValueStorage } from "../../storage";
 import { DEMO_SETTINGS } from "../../testing/harness";
 import { FakeClock, settle } from "../../testing/fake-clock";
+import { loadNumbersNow } from "../../testing/numbers";
 import { RecordingHost } from "../../testing/recording-host";
 import { createTabs, LEADER_LOCK, type TabsController } from "../coordinator";
 import { FakeAttention, FakeBroadcastHub, FakeLockHub } from "./fakes";
@@ -132,7 +133,8 @@ export function createWorld(options: WorldOptions = {}): TabsWorld {
             clock,
             logger,
             microphone: async () => "granted",
-            random: () => 0
+            random: () => 0,
+            loadPhoneNumbers: loadNumbersNow
           })
       });
       const tab: Tab = { id, storage: tabStorage, host, attention, tabs, warnings, phones };

@@ -6,6 +6,7 @@
 import type { Clock } from "../../../core/clock";
 import { createSoftphone, type SoftphoneController } from "../../../core/softphone";
 import { MemoryStorage } from "../../../core/storage";
+import { loadNumbersNow } from "../../../core/testing/numbers";
 import { DemoPhone, type DemoPhoneOptions } from "../../../phone/demo";
 import type { Phone } from "../../../phone/phone";
 import { CallFactsBook } from "../call-facts";
@@ -92,6 +93,7 @@ export function openVoiceWorld(options: WorldOptions = {}): VoiceWorld {
       storage,
       sessionStorage: new MemoryStorage(),
       logger: { warn: () => undefined },
+      loadPhoneNumbers: loadNumbersNow,
       ...(options.clock ? { clock: options.clock } : {})
     });
   const problems: string[] = [];
