@@ -218,3 +218,53 @@ test("outbound SIP call: dial, the callee answers, audio, blind transfer to a th
   await callee.close();
   await target.close();
 });
+
+test("refresh mid-call: another Salesforce tab, loaded and reloaded, replays the live call", async () => {
+  const caller = await AgentParty.open(browser, server.origin, kamailio, "+14155550102");
+  await caller.run("call", "agent1");
+  await id("voice-call-state")
+    .getByText(/ringing: \+14155550102 \(Inbound\)/)
+    .waitFor({ timeout: 10_000 });
+  await id("voice-accept").click();
+  await id("voice-call-state")
+    .getByText(/connected/)
+    .waitFor({ timeout: 10_000 });
+  const heard = await audioGrows(0);
+  const started = await logOf("CALL_STARTED").first().textContent();
+  const liveCallId = /"callId":"([^"]+)"/.exec(started)?.[1];
+  assert.ok(liveCallId, started);
+
+  const other = await context.newPage();
+  other.on("pageerror", (e) => problems.push(`pageerror (second tab): ${e.message}`));
+  const otherId = (name) => other.locator(`[data-testid="${name}"]`);
+  for (const load of [() => other.goto(wb.url), () => other.reload()]) {
+    await load();
+    await otherId("voice-ready").getByText("Connector ready").waitFor({ timeout: 15_000 });
+    // getActiveCalls → the base replays the call after AGENT_AVAILABLE.
+    await otherId("voice-call-state")
+      .getByText(/connected: \+14155550102 \(Inbound\)/)
+      .waitFor({ timeout: 10_000 });
+    const replay = await other
+      .locator('[data-testid="voice-log"] li[data-type="CALL_CONNECTED"]')
+      .first()
+      .textContent();
+    // The same call (the shell's log shows the first 400 characters: the callId is there).
+    assert.equal(/"callId":"([^"]+)"/.exec(replay)?.[1], liveCallId);
+    assert.equal(
+      await other.locator('[data-testid="voice-log"] li[data-type="CALL_STARTED"]').count(),
+      0,
+      "the replay is not a new call"
+    );
+  }
+  // The call goes on in the first tab, audio still flowing.
+  await audioGrows(heard);
+  await other.close();
+  await caller.run("hangup");
+  await id("voice-call-state")
+    .getByText(/wrapup/)
+    .waitFor({ timeout: 10_000 });
+  await id("voice-wrap-up").click();
+  assert.equal(await logOf("ERROR").count(), 0);
+  assert.deepEqual(problems, []);
+  await caller.close();
+});
