@@ -268,3 +268,22 @@ test("refresh mid-call: another Salesforce tab, loaded and reloaded, replays the
   assert.deepEqual(problems, []);
   await caller.close();
 });
+
+test("logout: LOGOUT_RESULT, and the phone leaves Kamailio's registrar", async () => {
+  assert.ok(kamailio.bindings("agent1").at(-1) >= 1, "registered before");
+  await id("voice-logout").click();
+  const result = logOf("LOGOUT_RESULT");
+  await result.waitFor({ timeout: 10_000 });
+  assert.match(await result.textContent(), /"success":true/);
+  // bindings() lists the count after each accepted REGISTER: the last is 0 after Expires: 0.
+  const registers = kamailio.bindings("agent1").length;
+  const deadline = Date.now() + 5_000;
+  while (kamailio.bindings("agent1").length === registers && Date.now() < deadline)
+    await new Promise((r) => setTimeout(r, 50));
+  assert.equal(kamailio.bindings("agent1").at(-1), 0, "no binding left: unregistered");
+  const status = page
+    .frameLocator('[data-testid="voice-connector-frame"]')
+    .locator('[data-testid="connector-status"]');
+  await status.getByText(/not ready|could not connect|Starting/).waitFor({ timeout: 5_000 });
+  assert.equal(await logOf("ERROR").count(), 0);
+});
