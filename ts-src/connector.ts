@@ -67,7 +67,12 @@ if (element) {
         host: tabHost,
         crm,
         tabId,
-        createPhone: (settings) => createPhone(settings, local.storage),
+        createPhone: async (settings) => {
+          const phone = await createPhone(settings, local.storage);
+          // The connector publishes the phone's quality samples and unregisters it at logout.
+          connector.attachPhone(phone);
+          return phone;
+        },
         storage: local.storage,
         storageDurable: local.durable,
         sessionStorage: session.storage,

@@ -31,7 +31,8 @@ import {
   type PhoneCall
 } from "@salesforce/scv-connector-base";
 import type { CallView, LoggedError, SoftphoneState, SoftphoneStore } from "../../core/model";
-import type { SipCredentials } from "../../phone/phone";
+import type { Phone, SipCredentials } from "../../phone/phone";
+import { VoiceAudioStats } from "./audio-stats";
 import { PHONE_NUMBER_CONTACT, publishError, publishEvent, publishLog } from "./base";
 import type { CallFactsBook } from "./call-facts";
 import { voiceCapabilities } from "./capabilities";
@@ -61,7 +62,7 @@ export interface VoiceConnectorDeps {
   retryDelaysMs?: readonly number[];
   /** Shown by the connector page (Salesforce hides the frame, the console shows it too). */
   onProblem?(message: string): void;
-  /** True when the phone publishes UPDATE_AUDIO_STATS (MOS). */
+  /** Overrides whether we claim MOS (default: the attached phone samples real audio). */
   audioStats?: boolean;
 }
 
@@ -128,6 +129,8 @@ export class SoftphoneVoiceConnector extends VendorConnector {
   private readonly reported = new Set<string>();
   private voice: VoiceSettings = voiceSettingsFrom({});
   private unsubscribe: (() => void) | null = null;
+  private phone: Pick<Phone, "kind" | "on" | "unregister"> | null = null;
+  private readonly audio = new VoiceAudioStats();
 
   constructor(private readonly deps: VoiceConnectorDeps) {
     super();
@@ -137,6 +140,12 @@ export class SoftphoneVoiceConnector extends VendorConnector {
   }
 
   // ---- start-up ----
+
+  /** The phone the store drives (the entry file hands it over): audio stats and logout. */
+  attachPhone(phone: Pick<Phone, "kind" | "on" | "unregister">): void {
+    this.phone = phone;
+    this.audio.attach(phone);
+  }
 
   override async init(config: unknown): Promise<InitResult> {
     this.voice = voiceSettingsFrom(callCenterSettingsFrom(config));
@@ -166,7 +175,7 @@ export class SoftphoneVoiceConnector extends VendorConnector {
   }
 
   override async getCapabilities(): Promise<CapabilitiesResult> {
-    return voiceCapabilities({ audioStats: this.deps.audioStats === true });
+    return voiceCapabilities({ audioStats: this.deps.audioStats ?? this.audio.measuring });
   }
 
   override async getAgentConfig(): Promise<AgentConfigResult> {
@@ -191,8 +200,12 @@ export class SoftphoneVoiceConnector extends VendorConnector {
     return new ActiveCallsResult({ activeCalls: [this.wire(call)] });
   }
 
+  /** Not ready, then the phone leaves its registrar (SIP: REGISTER with Expires 0). */
   override async logout(): Promise<LogoutResult> {
+    if (isLive(this.store.getState().call))
+      throw new VoiceConnectorError(ERR.GENERIC, "End the call before logging out.");
     await this.store.actions.setReady(false);
+    await this.phone?.unregister();
     return new LogoutResult({ success: true, loginFrameHeight: LOGIN_FRAME_HEIGHT });
   }
 

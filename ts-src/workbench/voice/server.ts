@@ -152,7 +152,7 @@ function shellHtml(config: unknown): string {
 <h2 class="slds-text-heading_small">Phone</h2>
 <p data-testid="voice-call-state" class="slds-text-heading_medium slds-m-vertical_small">No call</p>
 <div class="slds-form-element"><label class="slds-form-element__label" for="voice-status">Presence</label>
-<select class="slds-select" id="voice-status" data-testid="voice-status"><option value="Online">Available (Online)</option><option value="Offline">Busy (Offline)</option></select></div>
+<select class="slds-select" id="voice-status" data-testid="voice-status"><option value="Online">Available (Online)</option><option value="Offline">Busy (Offline)</option></select></div>${button("voice-logout", "Log out")}
 <div class="slds-button-group slds-m-vertical_small">${button("voice-accept", "Accept", true)}${button("voice-decline", "Decline")}${button("voice-end", "End call")}</div>
 <div class="slds-button-group slds-m-bottom_small">${button("voice-hold", "Hold")}${button("voice-mute", "Mute")}${button("voice-wrap-up", "Close after-call work")}</div>
 ${input("voice-dial", "Number to dial", "+14155550123")}${button("voice-dial-send", "Dial", true)}

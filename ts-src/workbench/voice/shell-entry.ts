@@ -172,6 +172,7 @@ function wire(): void {
       isBlindTransfer: true
     })
   );
+  on("voice-logout", () => send("LOGOUT"));
   on("voice-wrap-up", () => {
     // Salesforce closes after-call work itself and tells the connector.
     send("WRAP_UP_CALL", { call });

@@ -89,7 +89,11 @@ export function openVoiceWorld(options: WorldOptions = {}): VoiceWorld {
     createSoftphone({
       host,
       crm: createVoiceCrm({ backend: apex, records }),
-      createPhone: options.createPhone ?? (async () => phone),
+      createPhone: async () => {
+        const created = await (options.createPhone ?? (async () => phone))();
+        connector.attachPhone(created);
+        return created;
+      },
       storage,
       sessionStorage: new MemoryStorage(),
       logger: { warn: () => undefined },
