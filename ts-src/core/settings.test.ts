@@ -1,3 +1,4 @@
+import { DEFAULT_CALL_FLOW } from "./call-flow-settings";
 import { ITEMS, parseSettings } from "./settings";
 
 const sip = {
@@ -21,7 +22,8 @@ describe("parseSettings", () => {
         dialFormat: "e164",
         prefixes: { outside: "9", longDistance: "1", international: "011" },
         sip: undefined,
-        panel: { height: 400, width: 340 }
+        panel: { height: 400, width: 340 },
+        callFlow: DEFAULT_CALL_FLOW
       }
     });
   });

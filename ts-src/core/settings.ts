@@ -5,6 +5,7 @@
  */
 import { isSupportedCountry, type CountryCode } from "libphonenumber-js";
 import type { CallCenterSettings } from "../host/cti-host";
+import { parseCallFlowSettings, type CallFlowSettings } from "./call-flow-settings";
 import type { SettingProblem } from "./model";
 
 export type Provider = "demo" | "sip";
@@ -44,6 +45,8 @@ export interface Settings {
   /** Present exactly when provider is `sip`. */
   sip?: SipSettings;
   panel: { height: number; width: number };
+  /** Presence reasons, dispositions, service codes (core/call-flow-settings.ts). */
+  callFlow: CallFlowSettings;
 }
 
 export type SettingsResult =
@@ -98,6 +101,8 @@ export function parseSettings(raw: CallCenterSettings): SettingsResult {
   };
   const sip = provider === "sip" ? reader.sip() : undefined;
   reader.rejectSecrets();
+  const callFlow = parseCallFlowSettings(raw);
+  reader.problems.push(...callFlow.problems);
   if (reader.problems.length > 0) return { ok: false, problems: reader.problems };
   return {
     ok: true,
@@ -111,7 +116,8 @@ export function parseSettings(raw: CallCenterSettings): SettingsResult {
       dialFormat,
       prefixes,
       sip,
-      panel
+      panel,
+      callFlow: callFlow.settings
     }
   };
 }

@@ -6,7 +6,7 @@
  */
 import type { CtiHost } from "../host/cti-host";
 import type { Phone, PhoneEvent } from "../phone/phone";
-import { Agent, canSimulate, readNotReady } from "./agent";
+import { Agent, canSimulate } from "./agent";
 import { CallLogger } from "./after-call/call-logger";
 import { CallJournal } from "./after-call/journal";
 import { loadRecentCalls } from "./after-call/recent-calls";
@@ -20,6 +20,7 @@ import type { Crm } from "./crm";
 import { Directory } from "./directory";
 import { describeError } from "./errors";
 import type { MicrophoneState, SoftphoneActions, SoftphoneState, SoftphoneStore } from "./model";
+import { readPresence } from "./presence";
 import { Reporter } from "./reporter";
 import { parseSettings, type Settings } from "./settings";
 import { initialState, withError } from "./state";
@@ -70,10 +71,13 @@ export function createSoftphone(deps: SoftphoneDeps): SoftphoneController {
 }
 
 function firstState(deps: SoftphoneDeps, clock: Clock): SoftphoneState {
+  const presence = readPresence(deps.sessionStorage);
   const state: SoftphoneState = {
     ...initialState(deps.host ? deps.host.kind : "none"),
-    notReady: readNotReady(deps.sessionStorage),
+    notReady: presence.notReady,
+    presenceSince: presence.since ?? clock.now(),
     recentCalls: loadRecentCalls(deps.storage),
+    ...(presence.reason !== undefined ? { notReadyReason: presence.reason } : {}),
     storageDurable: deps.storageDurable ?? true
   };
   if (deps.unavailableFeatures?.length) state.unavailableFeatures = [...deps.unavailableFeatures];
@@ -123,6 +127,7 @@ class Softphone implements SoftphoneController {
       createPhone: deps.createPhone,
       onPhoneEvent: (event) => this.#onPhoneEvent(event),
       sessionStorage: deps.sessionStorage,
+      clock,
       microphone: deps.microphone
     });
     const phone = () => this.#agent.currentPhone();
@@ -222,7 +227,12 @@ class Softphone implements SoftphoneController {
       return;
     }
     const settings = (this.#settings = parsed.settings);
-    cell.set({ settingsLoaded: true, setupProblems: [] });
+    const { notReadyReasons, dispositions, dispositionRequired } = settings.callFlow;
+    cell.set({
+      settingsLoaded: true,
+      setupProblems: [],
+      callFlow: { notReadyReasons, dispositions, dispositionRequired }
+    });
     this.#startAfterCall(settings, host);
     await this.#startChannel(host);
     await this.#agent.startPhone(settings);
@@ -295,7 +305,7 @@ class Softphone implements SoftphoneController {
     const report = this.#report;
     return {
       signIn: (credentials) => agent.signIn(credentials),
-      setReady: (ready) => agent.setReady(ready),
+      setReady: (ready, reason) => agent.setReady(ready, reason),
       dial: (number, recordId) => {
         const { page, recentCalls } = cell.getState();
         return desk.placeCall(number, associationForRecord(recordId, page, recentCalls));
@@ -312,6 +322,7 @@ class Softphone implements SoftphoneController {
       setNotes: (notes) => desk.setNotes(notes),
       setDisposition: (disposition) => desk.setDisposition(disposition),
       saveWrapUp: () => desk.saveWrapUp(),
+      extendWrapUp: async () => desk.extendWrapUp(),
       searchDirectory: (query) => this.#directory.search(query),
       dismissNotice: () => {
         if (cell.getState().notice !== undefined) cell.set({ notice: undefined });

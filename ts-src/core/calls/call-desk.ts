@@ -6,11 +6,17 @@
 import type { CallEndReason, Phone, PhoneCall, PhoneEvent } from "../../phone/phone";
 import { idleAgentState } from "../agent";
 import { dispositionFor, transferNote, withNote } from "../after-call/call-log";
+import {
+  allowedDisposition,
+  presetDisposition,
+  saveBlocker,
+  WRAP_UP_EXTENSION_MS
+} from "./dispositions";
 import type { CallLogger } from "../after-call/call-logger";
 import type { Clock } from "../clock";
 import { DTMF_DIGITS, planDial, type DialingRules } from "../dialing";
 import { describeError } from "../errors";
-import { DISPOSITIONS, MAX_NOTES, type CallView, type Disposition } from "../model";
+import { MAX_NOTES, type CallView, type Disposition } from "../model";
 import type { Reporter } from "../reporter";
 import type { Settings } from "../settings";
 import type { StateCell } from "../store";
@@ -200,13 +206,33 @@ export class CallDesk {
 
   setDisposition(disposition: Disposition): void {
     const call = this.#deps.book.current();
-    if (call && (DISPOSITIONS as readonly string[]).includes(disposition))
-      this.#deps.book.update(call.id, { disposition });
+    const allowed = allowedDisposition(this.#deps.settings()?.callFlow, disposition);
+    if (call && allowed) this.#deps.book.update(call.id, { disposition: allowed });
   }
 
   async saveWrapUp(): Promise<void> {
     const call = this.#deps.book.current();
-    if (call && call.state === "wrapup") this.#finishCall(call, true);
+    if (!call || call.state !== "wrapup") return;
+    const blocker = saveBlocker(call, this.#deps.settings()?.callFlow);
+    if (blocker) this.#deps.report.notice(blocker);
+    else this.#finishCall(call, true);
+  }
+
+  /** Gives a timed after-call work more time (nothing to extend when it waits for the agent). */
+  extendWrapUp(): void {
+    const { book } = this.#deps;
+    const call = book.current();
+    if (!call || call.state !== "wrapup" || call.wrapUpDeadline === undefined) return;
+    const deadline = call.wrapUpDeadline + WRAP_UP_EXTENSION_MS;
+    book.update(call.id, { wrapUpDeadline: deadline });
+    book.startWrapTimer(call.id, Math.max(0, deadline - this.#deps.clock.now()), () =>
+      this.#wrapUpExpired(call.id)
+    );
+  }
+
+  #wrapUpExpired(id: string): void {
+    const current = this.#deps.book.current();
+    if (current?.id === id && current.state === "wrapup") this.#finishCall(current, true);
   }
 
   dispose(): void {
@@ -321,7 +347,7 @@ export class CallDesk {
       ...view,
       state: "wrapup",
       endedAt: clock.now(),
-      disposition: dispositionFor(view, reason),
+      disposition: presetDisposition(settings?.callFlow, dispositionFor(view, reason)),
       muted: false
     };
     if (!settings || !settings.logCalls || settings.wrapUpSeconds === 0) {
@@ -332,10 +358,7 @@ export class CallDesk {
     if (settings.wrapUpSeconds !== null && book.metaOf(view.id)) {
       const ms = settings.wrapUpSeconds * 1000;
       ended.wrapUpDeadline = clock.now() + ms;
-      book.startWrapTimer(view.id, ms, () => {
-        const current = book.current();
-        if (current?.id === view.id && current.state === "wrapup") this.#finishCall(current, true);
-      });
+      book.startWrapTimer(view.id, ms, () => this.#wrapUpExpired(view.id));
     }
     book.show({ call: ended });
   }
