@@ -1,6 +1,7 @@
 import { DemoPhone } from "../phone/demo/demo-phone";
 import { PRESENCE_KEY, chooseReason, inboundPolicyFor, readPresence } from "./presence";
 import { NOT_READY_KEY } from "./agent";
+import { MemoryStorage } from "./storage";
 import { CALL_FLOW_ITEMS } from "./call-flow-settings";
 import { boot } from "./testing/harness";
 import { settle } from "./testing/fake-clock";
@@ -65,12 +66,8 @@ describe("presence", () => {
   });
 
   it("reads broken stored presence as ready with no reason", () => {
-    const store = new Map<string, string>([[PRESENCE_KEY, "{not json"]]);
-    const session = {
-      getItem: (k: string) => store.get(k) ?? null,
-      setItem: (k: string, v: string) => void store.set(k, v),
-      removeItem: (k: string) => void store.delete(k)
-    };
+    const session = new MemoryStorage();
+    session.setItem(PRESENCE_KEY, "{not json");
     expect(readPresence(session)).toEqual({ notReady: false });
   });
 
