@@ -90,7 +90,12 @@ export const SOFTPHONE_ITEMS = {
     "noMatchPop",
     "logCalls",
     "wrapUpSeconds",
-    "dialFormat"
+    "dialFormat",
+    "notReadyReasons",
+    "notReadyResponseCode",
+    "dispositions",
+    "dispositionRequired",
+    "allowServiceCodes"
   ],
   sipSettings: ["webSocketUrl", "sipDomain", "iceServers", "credentials"]
 };
