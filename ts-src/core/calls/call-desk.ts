@@ -6,6 +6,8 @@
 import type { CallEndReason, Phone, PhoneCall, PhoneEvent } from "../../phone/phone";
 import { idleAgentState } from "../agent";
 import { dispositionFor, transferNote, withNote } from "../after-call/call-log";
+import { planNumber } from "../numbers/extensions";
+import { PostDial } from "../numbers/post-dial";
 import {
   allowedDisposition,
   presetDisposition,
@@ -45,9 +47,15 @@ type CallEvent = Exclude<PhoneEvent, { type: "registration" }>;
 
 export class CallDesk {
   readonly #deps: CallDeskDeps;
+  readonly #postDial: PostDial;
 
   constructor(deps: CallDeskDeps) {
     this.#deps = deps;
+    this.#postDial = new PostDial(deps.clock, (id, digits) => {
+      const call = deps.book.current();
+      if (call?.id === id && call.state === "connected")
+        void this.#withPhone("send the extension", (phone) => phone.sendDigits(id, digits));
+    });
   }
 
   onPhoneEvent(event: CallEvent): void {
@@ -59,6 +67,7 @@ export class CallDesk {
         this.#onCallUpdated(event.call);
         return;
       case "callEnded":
+        this.#postDial.forget(event.call.id);
         this.#onCallEnded(
           event.call,
           event.reason,
@@ -88,7 +97,9 @@ export class CallDesk {
       );
       return;
     }
-    const plan = planDial(number, rules);
+    const plan = planNumber(number, rules, {
+      allowServiceCodes: this.#deps.settings()?.callFlow.allowServiceCodes ?? false
+    });
     if (!plan.ok) {
       report.notice(plan.message, "dial");
       return;
@@ -104,6 +115,8 @@ export class CallDesk {
     if (association.popRecordId) callerId.popRecord(association.popRecordId);
     try {
       const id = await phone.dial(plan.dialString);
+      this.#postDial.expect(id, plan.postDialDigits);
+      if (book.find(id)?.state === "connected") this.#postDial.connected(id);
       if (!book.find(id) && book.pendingOutbound()) {
         this.#adoptOutbound({
           id,
@@ -284,6 +297,7 @@ export class CallDesk {
     if (call.state === "connected" && view.connectedAt === undefined)
       patch.connectedAt = clock.now();
     book.update(call.id, patch);
+    if (call.state === "connected") this.#postDial.connected(call.id);
   }
 
   #adoptOutbound(call: PhoneCall): CallView {
