@@ -54,7 +54,11 @@ export class CallDesk {
     this.#postDial = new PostDial(deps.clock, (id, digits) => {
       const call = deps.book.current();
       if (call?.id === id && call.state === "connected")
-        void this.#withPhone("send the extension", (phone) => phone.sendDigits(id, digits));
+        void this.#withPhone("send the extension", async (phone) => {
+          await phone.sendDigits(id, digits);
+          // Tell the agent: an auto-attendant may need the extension typed again.
+          deps.report.notice(`Extension ${digits} sent.`);
+        });
     });
   }
 
