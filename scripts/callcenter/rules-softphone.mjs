@@ -4,14 +4,7 @@
  * are checked in Open CTI and Service Cloud Voice definitions alike.
  */
 import { getCountries } from "libphonenumber-js";
-import {
-  SOFTPHONE_ITEMS,
-  clip,
-  codePoints,
-  findItem,
-  findSection,
-  oneOf
-} from "./vocabulary.mjs";
+import { SOFTPHONE_ITEMS, clip, codePoints, findItem, findSection, oneOf } from "./vocabulary.mjs";
 
 const COUNTRIES = new Set(getCountries());
 const HOST_LABEL = "[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?";
