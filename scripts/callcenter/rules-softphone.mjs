@@ -4,7 +4,7 @@
  * are checked in Open CTI and Service Cloud Voice definitions alike.
  */
 import { getCountries } from "libphonenumber-js";
-import { SOFTPHONE_ITEMS, clip, findItem, findSection, oneOf } from "./vocabulary.mjs";
+import { SOFTPHONE_ITEMS, clip, codePoints, findItem, findSection, oneOf } from "./vocabulary.mjs";
 
 const COUNTRIES = new Set(getCountries());
 const HOST_LABEL = "[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?";
@@ -108,6 +108,23 @@ function checkIceServers(item, report) {
   }
 }
 
+// Kept in step with ts-src/core/call-flow-settings.ts (parseLabelList).
+function checkLabelList(item, name, rule, report) {
+  const labels = item.value
+    .split(",")
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
+  const bad = labels.find((l) => codePoints(l) > 40 || /[\u0000-\u001f\u007f]/.test(l));
+  if (labels.length === 0 || labels.length > 20 || bad !== undefined)
+    report(
+      item.valueLine,
+      rule,
+      bad !== undefined
+        ? `${name}: "${clip(bad)}" is longer than 40 characters or has control characters.`
+        : `${name} must list 1 to 20 comma-separated labels (empty: the defaults).`
+    );
+}
+
 /**
  * @param {import("./model.mjs").Center} center
  * @param {(line: number, rule: string, message: string) => void} report
@@ -171,6 +188,17 @@ export function checkSoftphoneSettings(center, report) {
         "no-match-pop",
         `noMatchPop "${noMatch.value}" must be one of ${oneOf(fixed)} or flow:<FlowApiName>.`
       );
+  }
+
+  enumCheck("softphoneSettings", "dispositionRequired", "disposition-required", ["true", "false"]);
+  enumCheck("softphoneSettings", "allowServiceCodes", "allow-service-codes", ["true", "false"]);
+  enumCheck("softphoneSettings", "notReadyResponseCode", "not-ready-code", ["480", "486", "603"]);
+  for (const [name, rule] of [
+    ["notReadyReasons", "not-ready-reasons"],
+    ["dispositions", "dispositions"]
+  ]) {
+    const item = get("softphoneSettings", name);
+    if (item && item.value !== "") checkLabelList(item, name, rule, report);
   }
 
   const wrapUp = get("softphoneSettings", "wrapUpSeconds");

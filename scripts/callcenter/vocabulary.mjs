@@ -91,7 +91,12 @@ export const SOFTPHONE_ITEMS = {
     "logCalls",
     "wrapUpSeconds",
     "dialFormat",
-    "retentionDays"
+    "retentionDays",
+    "notReadyReasons",
+    "notReadyResponseCode",
+    "dispositions",
+    "dispositionRequired",
+    "allowServiceCodes"
   ],
   sipSettings: ["webSocketUrl", "sipDomain", "iceServers", "credentials"],
   callFeatures: ["conferenceUri", "featureCodes", "supervisorCodes", "voicemailMessages"]

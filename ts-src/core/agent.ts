@@ -5,15 +5,17 @@
  */
 import type { CtiHost } from "../host/cti-host";
 import type { Phone, PhoneEvent, RegistrationState, SipCredentials } from "../phone/phone";
+import type { Clock } from "./clock";
 import { readSipAccount, type Crm } from "./crm";
 import { describeError } from "./errors";
 import type { AgentState, MicrophoneState, SoftphoneState } from "./model";
+import { chooseReason, followInboundPolicy, readPresence, writePresence } from "./presence";
 import type { Reporter } from "./reporter";
 import type { Settings } from "./settings";
 import type { KeyValueStorage } from "./storage";
 import type { StateCell } from "./store";
 
-export const NOT_READY_KEY = "softphone.notReady";
+export { NOT_READY_KEY } from "./presence";
 
 /** A phone that can simulate inbound calls (the demo phone). */
 export interface IncomingSimulator {
@@ -33,11 +35,7 @@ export function idleAgentState(state: SoftphoneState): AgentState {
 
 /** The agent's "not ready" choice from an earlier page of this browser session. */
 export function readNotReady(session: KeyValueStorage | undefined): boolean {
-  try {
-    return session?.getItem(NOT_READY_KEY) === "1";
-  } catch {
-    return false;
-  }
+  return readPresence(session).notReady;
 }
 
 export interface AgentDeps {
@@ -49,6 +47,7 @@ export interface AgentDeps {
   /** Every event of the phone once it is started. */
   onPhoneEvent(event: PhoneEvent): void;
   sessionStorage?: KeyValueStorage;
+  clock: Clock;
   microphone?: (onChange: (state: MicrophoneState) => void) => Promise<MicrophoneState>;
 }
 
@@ -59,6 +58,8 @@ export class Agent {
   #clickToDial: boolean | null = null;
   #hostQueue: Promise<void> = Promise.resolve();
   #disposed = false;
+  #settings: Settings | null = null;
+  #stopPolicy: (() => void) | null = null;
 
   readonly #deps: AgentDeps;
 
@@ -103,6 +104,8 @@ export class Agent {
       return;
     }
     this.#phone = phone;
+    this.#settings = settings;
+    this.#stopPolicy = followInboundPolicy(cell, phone, settings.callFlow);
     this.#stopPhoneEvents = phone.on((event) => this.#deps.onPhoneEvent(event));
     cell.set({ phoneKind: phone.kind, canSimulateIncoming: canSimulate(phone) });
     if (settings.provider === "demo" || !settings.sip) {
@@ -129,16 +132,23 @@ export class Agent {
     }
   }
 
-  async setReady(ready: boolean): Promise<void> {
-    const { cell, sessionStorage } = this.#deps;
-    try {
-      if (ready) sessionStorage?.removeItem(NOT_READY_KEY);
-      else sessionStorage?.setItem(NOT_READY_KEY, "1");
-    } catch {
-      // The choice still applies to this page when session storage is unavailable.
+  async setReady(ready: boolean, reason?: string): Promise<void> {
+    const { cell, sessionStorage, clock } = this.#deps;
+    const reasons = this.#settings?.callFlow.notReadyReasons ?? [];
+    const chosen = ready ? undefined : chooseReason(reasons, reason);
+    if (chosen === null) {
+      this.#deps.report.notice(`"${reason ?? ""}" is not a not-ready reason here.`);
+      return;
     }
     const state = cell.getState();
-    const patch: Partial<SoftphoneState> = { notReady: !ready };
+    const unchanged = state.notReady === !ready && state.notReadyReason === chosen;
+    const since = unchanged ? state.presenceSince : clock.now();
+    writePresence(sessionStorage, { notReady: !ready, reason: chosen, since });
+    const patch: Partial<SoftphoneState> = {
+      notReady: !ready,
+      notReadyReason: chosen,
+      presenceSince: since
+    };
     if (!state.call) patch.agent = idleAgentState({ ...state, notReady: !ready });
     cell.set(patch);
   }
@@ -159,6 +169,7 @@ export class Agent {
   async dispose(): Promise<void> {
     this.#disposed = true;
     this.#stopPhoneEvents?.();
+    this.#stopPolicy?.();
     await this.#phone?.dispose().catch(() => undefined);
   }
 

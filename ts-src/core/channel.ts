@@ -41,12 +41,22 @@ export interface ChannelCall {
 export interface ChannelState {
   agent: AgentState;
   call: ChannelCall | null;
+  /** Present while the agent chose "not ready": the reason (when any) and since when. */
+  notReady?: { reason?: string; since?: number };
+}
+
+function withPresence(out: ChannelState, state: SoftphoneState): ChannelState {
+  if (!state.notReady) return out;
+  const notReady: NonNullable<ChannelState["notReady"]> = {};
+  if (state.notReadyReason !== undefined) notReady.reason = state.notReadyReason;
+  if (state.presenceSince !== undefined) notReady.since = state.presenceSince;
+  return { ...out, notReady };
 }
 
 /** What the message channel publishes: no names, notes or matches, just the call's shape. */
 export function channelState(state: SoftphoneState): ChannelState {
   const call = state.call;
-  if (!call) return { agent: state.agent, call: null };
+  if (!call) return withPresence({ agent: state.agent, call: null }, state);
   const out: ChannelState["call"] = {
     id: call.id,
     direction: call.direction,
@@ -58,7 +68,7 @@ export function channelState(state: SoftphoneState): ChannelState {
   if (call.connectedAt !== undefined) out.connectedAt = call.connectedAt;
   const recordId = call.relatedTo?.id ?? call.caller?.id;
   if (recordId !== undefined) out.recordId = recordId;
-  return { agent: state.agent, call: out };
+  return withPresence({ agent: state.agent, call: out }, state);
 }
 
 export type ReadMessage =

@@ -18,7 +18,8 @@ export const DISPOSITIONS = [
   "Busy",
   "Wrong number"
 ] as const;
-export type Disposition = (typeof DISPOSITIONS)[number];
+/** The defaults above, or the call center's `dispositions` list. */
+export type Disposition = string;
 
 /** What a Task's Description holds, and so what the agent can type as notes. */
 export const MAX_NOTES = 32_000;
@@ -129,6 +130,12 @@ export interface SoftphoneState {
   channelAvailable?: boolean;
   /** The agent chose "not ready" in this browser session. */
   notReady?: boolean;
+  /** The admin-defined reason chosen with "not ready" (call center `notReadyReasons`). */
+  notReadyReason?: string;
+  /** Epoch ms when the agent entered the current presence (ready / not ready), for time in state. */
+  presenceSince?: number;
+  /** What the call center offers: not-ready reasons, dispositions, a required disposition. */
+  callFlow?: { notReadyReasons: string[]; dispositions: string[]; dispositionRequired: boolean };
   /** What the phone can do: simulated incoming calls (demo phone only). */
   canSimulateIncoming?: boolean;
   /** False when browser storage is blocked and unsent call logs live only in memory. */
@@ -186,7 +193,8 @@ export type CallFeatureIntent =
 
 export interface SoftphoneActions {
   signIn(credentials: SipCredentials): Promise<void>;
-  setReady(ready: boolean): Promise<void>;
+  /** `reason`: one of the call center's not-ready reasons (ignored when ready). */
+  setReady(ready: boolean, reason?: string): Promise<void>;
   dial(number: string, recordId?: string): Promise<void>;
   answer(): Promise<void>;
   decline(): Promise<void>;
@@ -202,6 +210,8 @@ export interface SoftphoneActions {
   setDisposition(disposition: Disposition): void;
   /** Ends after-call work: writes the call log. */
   saveWrapUp(): Promise<void>;
+  /** Adds time to a timed after-call work (wrapUpSeconds = N). */
+  extendWrapUp(): Promise<void>;
   searchDirectory(query: string): Promise<void>;
   dismissNotice(): void;
   /** Demo phone only: an incoming call from `number`. */

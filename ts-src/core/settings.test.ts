@@ -1,3 +1,4 @@
+import { DEFAULT_CALL_FLOW } from "./call-flow-settings";
 import { ITEMS, parseSettings } from "./settings";
 
 const sip = {
@@ -28,7 +29,8 @@ describe("parseSettings", () => {
           supervisorCodes: [],
           voicemailMessages: []
         },
-        retentionDays: 7
+        retentionDays: 7,
+        callFlow: DEFAULT_CALL_FLOW
       }
     });
   });

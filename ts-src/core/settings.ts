@@ -6,6 +6,7 @@
 import { isSupportedCountry, type CountryCode } from "./countries";
 import type { CallCenterSettings } from "../host/cti-host";
 import { parseCallFeatures, type CallFeatureSettings } from "./call-features-settings";
+import { parseCallFlowSettings, type CallFlowSettings } from "./call-flow-settings";
 import type { SettingProblem } from "./model";
 
 export type Provider = "demo" | "sip";
@@ -49,6 +50,8 @@ export interface Settings {
   features: CallFeatureSettings;
   /** Days a call log, recent call or open-call record may wait in the browser; then dropped. */
   retentionDays?: number;
+  /** Presence reasons, dispositions, service codes (core/call-flow-settings.ts). */
+  callFlow: CallFlowSettings;
 }
 
 export type SettingsResult =
@@ -108,6 +111,8 @@ export function parseSettings(raw: CallCenterSettings): SettingsResult {
     reader.problems.push({ item, value: shown(value), allowed })
   );
   reader.rejectSecrets();
+  const callFlow = parseCallFlowSettings(raw);
+  reader.problems.push(...callFlow.problems);
   if (reader.problems.length > 0) return { ok: false, problems: reader.problems };
   return {
     ok: true,
@@ -123,7 +128,8 @@ export function parseSettings(raw: CallCenterSettings): SettingsResult {
       sip,
       panel,
       features,
-      retentionDays
+      retentionDays,
+      callFlow: callFlow.settings
     }
   };
 }

@@ -6,7 +6,7 @@
  */
 import type { CtiHost } from "../host/cti-host";
 import type { Phone, PhoneEvent } from "../phone/phone";
-import { Agent, canSimulate, readNotReady } from "./agent";
+import { Agent, canSimulate } from "./agent";
 import { CallLogger, retentionMs } from "./after-call/call-logger";
 import { CallJournal } from "./after-call/journal";
 import { loadRecentCalls } from "./after-call/recent-calls";
@@ -23,6 +23,7 @@ import { describeError } from "./errors";
 import type { MicrophoneState, SoftphoneActions, SoftphoneState, SoftphoneStore } from "./model";
 import { NumbersGate } from "./numbers-first";
 import type { LoadPhoneNumbers } from "./phone-numbers";
+import { readPresence } from "./presence";
 import { Reporter } from "./reporter";
 import { parseSettings, type Settings } from "./settings";
 import { initialState, withError } from "./state";
@@ -83,6 +84,19 @@ export function createSoftphone(deps: SoftphoneDeps): SoftphoneController {
   return new Softphone(deps);
 }
 
+/** The agent's presence as this browser session kept it (read again once storage is scoped). */
+function presenceState(
+  session: KeyValueStorage | undefined,
+  now: number
+): Pick<SoftphoneState, "notReady" | "presenceSince" | "notReadyReason"> {
+  const presence = readPresence(session);
+  return {
+    notReady: presence.notReady,
+    presenceSince: presence.since ?? now,
+    ...(presence.reason !== undefined ? { notReadyReason: presence.reason } : {})
+  };
+}
+
 function firstState(
   deps: SoftphoneDeps,
   clock: Clock,
@@ -91,7 +105,7 @@ function firstState(
 ): SoftphoneState {
   const state: SoftphoneState = {
     ...initialState(deps.host ? deps.host.kind : "none"),
-    notReady: readNotReady(session),
+    ...presenceState(session, clock.now()),
     recentCalls: loadRecentCalls(storage),
     storageDurable: deps.storageDurable ?? true
   };
@@ -167,6 +181,7 @@ class Softphone implements SoftphoneController {
       createPhone: deps.createPhone,
       onPhoneEvent: (event) => this.#onPhoneEvent(event),
       sessionStorage: session,
+      clock,
       microphone: deps.microphone
     });
     const phone = () => this.#agent.currentPhone();
@@ -293,7 +308,12 @@ class Softphone implements SoftphoneController {
     }
     const settings = (this.#settings = parsed.settings);
     this.#useIdentity(settings, await identity);
-    cell.set({ settingsLoaded: true, setupProblems: [] });
+    const { notReadyReasons, dispositions, dispositionRequired } = settings.callFlow;
+    cell.set({
+      settingsLoaded: true,
+      setupProblems: [],
+      callFlow: { notReadyReasons, dispositions, dispositionRequired }
+    });
     this.#startAfterCall(settings, host);
     // The subscription's round trip runs beside the phone's start, not before it: "ready"
     // (notifyInitializationComplete) does not wait for the message channel.
@@ -333,7 +353,7 @@ class Softphone implements SoftphoneController {
       session.use(new ScopedStorage(this.#deps.sessionStorage, prefix));
     this.#cell.set({
       recentCalls: loadRecentCalls(storage, this.#clock.now() - retentionMs(settings)),
-      notReady: readNotReady(session ?? undefined)
+      ...presenceState(session ?? undefined, this.#clock.now())
     });
   }
 
@@ -404,7 +424,7 @@ class Softphone implements SoftphoneController {
     const report = this.#report;
     return {
       signIn: (credentials) => agent.signIn(credentials),
-      setReady: (ready) => agent.setReady(ready),
+      setReady: (ready, reason) => agent.setReady(ready, reason),
       dial: (number, recordId) => {
         const { page, recentCalls } = cell.getState();
         return desk.placeCall(number, associationForRecord(recordId, page, recentCalls));
@@ -421,6 +441,7 @@ class Softphone implements SoftphoneController {
       setNotes: (notes) => desk.setNotes(notes),
       setDisposition: (disposition) => desk.setDisposition(disposition),
       saveWrapUp: () => desk.saveWrapUp(),
+      extendWrapUp: async () => desk.extendWrapUp(),
       searchDirectory: (query) => this.#directory.search(query),
       dismissNotice: () => {
         if (cell.getState().notice !== undefined) cell.set({ notice: undefined });

@@ -205,6 +205,14 @@ export type PhoneEvent =
   /** How the ringer announced an incoming call. */
   | { type: "ringer"; callId: string; outcome: RingerOutcome; detail?: string };
 
+/**
+ * Whether new inbound calls reach the agent. `refuse`: every new call is turned away at once
+ * (SIP answers the INVITE with `statusCode`, 486 Busy Here by default) and no `incoming` event
+ * is emitted; calls already in progress are untouched.
+ */
+export type InboundPolicy =
+  { readonly mode: "accept" } | { readonly mode: "refuse"; readonly statusCode?: number };
+
 export interface SipCredentials {
   username: string;
   password: string;
@@ -258,4 +266,6 @@ export interface Phone {
    * microphone; resolves when it has played to the end. CALL_FAILED when it cannot be loaded.
    */
   playMessage?(callId: string, url: string): Promise<void>;
+  /** Refuses or accepts new inbound calls (the agent's not-ready presence). */
+  setInboundPolicy?(policy: InboundPolicy): void;
 }

@@ -6,6 +6,7 @@ import { Header } from "./parts/header";
 import { LiveRegion } from "./parts/live-region";
 import { NoticeBar } from "./parts/notice-bar";
 import { WaitingCallBanner } from "./parts/waiting-call-banner";
+import { hotkeyFor, pressHotkey } from "./hotkeys";
 import { safeActions } from "./safe-actions";
 import { useStoreState } from "./use-store";
 import { ActiveCallView } from "./views/active-call";
@@ -68,6 +69,8 @@ export function App({ store }: { store: SoftphoneStore }) {
       onKeyDown={(e) => {
         // Escape anywhere in the panel (e.g. still on the header button) closes diagnostics.
         if (e.key === "Escape" && view === "diagnostics") setDiagnosticsOpen(false);
+        const hotkey = hotkeyFor(e);
+        if (hotkey && pressHotkey(e.currentTarget, hotkey)) e.preventDefault();
       }}
     >
       <Header

@@ -54,6 +54,7 @@ const actionNames: Record<keyof SoftphoneActions, true> = {
   setNotes: true,
   setDisposition: true,
   saveWrapUp: true,
+  extendWrapUp: true,
   searchDirectory: true,
   dismissNotice: true,
   simulateIncomingCall: true,

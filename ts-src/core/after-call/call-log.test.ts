@@ -52,13 +52,13 @@ describe("buildTaskFields", () => {
     ).toBeUndefined();
   });
 
-  it("prefers the related record for WhoId and never relates a Lead's Task to a WhatId", () => {
+  it("prefers the party on the line for WhoId (B1) and never relates a Lead's Task to a WhatId", () => {
     const fields = buildTaskFields({
       ...base,
       caller: { id: "003000000000001" },
       relatedTo: { id: "00Q000000000001" }
     });
-    expect(fields.WhoId).toBe("00Q000000000001");
+    expect(fields.WhoId).toBe("003000000000001");
     const lead = buildTaskFields({
       ...base,
       caller: { id: "00Q000000000001" },
@@ -92,5 +92,41 @@ describe("buildTaskFields", () => {
 
   it("uses the local calendar date", () => {
     expect(activityDate(new Date(2026, 11, 31, 23, 59).getTime())).toBe("2026-12-31");
+  });
+});
+
+describe("B1: the party on the line decides WhoId", () => {
+  const base = {
+    callId: "call-b1",
+    direction: "outbound" as const,
+    party: "Oliver Smith",
+    startedAt: Date.UTC(2026, 0, 15, 10, 0, 0),
+    connectedAt: Date.UTC(2026, 0, 15, 10, 0, 5),
+    endedAt: Date.UTC(2026, 0, 15, 10, 1, 5),
+    disposition: "Connected",
+    notes: "",
+    internal: false
+  };
+
+  it("logs on the person who answered, not the Contact page the agent dialled from", () => {
+    const fields = buildTaskFields({
+      ...base,
+      caller: { id: "003000000000OLIAAA", name: "Oliver Smith" },
+      relatedTo: { id: "003000000000PRIAAA", name: "Priya Patel" }
+    });
+    expect(fields).toMatchObject({
+      Subject: "Outbound call to Oliver Smith",
+      WhoId: "003000000000OLIAAA"
+    });
+    expect(fields.WhatId).toBeUndefined();
+  });
+
+  it("keeps a page that is not a person as WhatId", () => {
+    const fields = buildTaskFields({
+      ...base,
+      caller: { id: "003000000000OLIAAA" },
+      relatedTo: { id: "001000000000ACMAAA" }
+    });
+    expect(fields).toMatchObject({ WhoId: "003000000000OLIAAA", WhatId: "001000000000ACMAAA" });
   });
 });

@@ -60,7 +60,9 @@ export function buildTaskFields(input: CallLogInput): LogFields {
     CallDisposition: clip(input.disposition, DISPOSITION_MAX),
     Description: clip(input.notes, MAX_NOTES)
   };
-  const records = [input.relatedTo, input.caller].filter(
+  // The party on the line comes first: they are the WhoId even when the agent dialled from
+  // another person's page; that page can only be a WhatId when it is not a person.
+  const records = [input.caller, input.relatedTo].filter(
     (record): record is RelatedRecord => record !== undefined && isSalesforceId(record.id)
   );
   const who = records.find((record) => isWhoId(record.id));

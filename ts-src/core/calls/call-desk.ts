@@ -6,11 +6,19 @@
 import type { CallEndReason, Phone, PhoneCall, PhoneEvent } from "../../phone/phone";
 import { idleAgentState } from "../agent";
 import { dispositionFor, transferNote, withNote } from "../after-call/call-log";
+import { planNumber, type ExtendedDialPlan } from "../numbers/extensions";
+import { PostDial } from "../numbers/post-dial";
+import {
+  allowedDisposition,
+  presetDisposition,
+  saveBlocker,
+  WRAP_UP_EXTENSION_MS
+} from "./dispositions";
 import type { CallLogger } from "../after-call/call-logger";
 import type { Clock } from "../clock";
 import { DTMF_DIGITS, planDial, type DialingRules, type DialPlan } from "../dialing";
 import { describeError } from "../errors";
-import { DISPOSITIONS, MAX_NOTES, type CallView, type Disposition } from "../model";
+import { MAX_NOTES, type CallView, type Disposition } from "../model";
 import type { NumbersGate } from "../numbers-first";
 import type { Reporter } from "../reporter";
 import type { Settings } from "../settings";
@@ -42,9 +50,19 @@ type CallEvent = Exclude<PhoneEvent, { type: "registration" }>;
 
 export class CallDesk {
   readonly #deps: CallDeskDeps;
+  readonly #postDial: PostDial;
 
   constructor(deps: CallDeskDeps) {
     this.#deps = deps;
+    this.#postDial = new PostDial(deps.clock, (id, digits) => {
+      const call = deps.book.current();
+      if (call?.id === id && call.state === "connected")
+        void this.#withPhone("send the extension", async (phone) => {
+          await phone.sendDigits(id, digits);
+          // Tell the agent: an auto-attendant may need the extension typed again.
+          deps.report.notice(`Extension ${digits} sent.`);
+        });
+    });
   }
 
   onPhoneEvent(event: CallEvent): void {
@@ -56,6 +74,7 @@ export class CallDesk {
         this.#onCallUpdated(event.call);
         return;
       case "callEnded":
+        this.#postDial.forget(event.call.id);
         this.#onCallEnded(
           event.call,
           event.reason,
@@ -91,7 +110,11 @@ export class CallDesk {
       );
       return;
     }
-    const plan = planned?.plan ?? planDial(number, rules, numbers);
+    const plan: ExtendedDialPlan =
+      planned?.plan ??
+      planNumber(number, rules, numbers, {
+        allowServiceCodes: this.#deps.settings()?.callFlow.allowServiceCodes ?? false
+      });
     if (!plan.ok) {
       report.notice(plan.message, "dial");
       return;
@@ -108,6 +131,8 @@ export class CallDesk {
     if (association.popRecordId) callerId.popRecord(association.popRecordId);
     try {
       const id = await phone.dial(plan.dialString);
+      this.#postDial.expect(id, plan.postDialDigits);
+      if (book.find(id)?.state === "connected") this.#postDial.connected(id);
       if (!book.find(id) && book.pendingOutbound()) {
         this.#adoptOutbound({
           id,
@@ -211,13 +236,33 @@ export class CallDesk {
 
   setDisposition(disposition: Disposition): void {
     const call = this.#deps.book.current();
-    if (call && (DISPOSITIONS as readonly string[]).includes(disposition))
-      this.#deps.book.update(call.id, { disposition });
+    const allowed = allowedDisposition(this.#deps.settings()?.callFlow, disposition);
+    if (call && allowed) this.#deps.book.update(call.id, { disposition: allowed });
   }
 
   async saveWrapUp(): Promise<void> {
     const call = this.#deps.book.current();
-    if (call && call.state === "wrapup") this.#finishCall(call, true);
+    if (!call || call.state !== "wrapup") return;
+    const blocker = saveBlocker(call, this.#deps.settings()?.callFlow);
+    if (blocker) this.#deps.report.notice(blocker);
+    else this.#finishCall(call, true);
+  }
+
+  /** Gives a timed after-call work more time (nothing to extend when it waits for the agent). */
+  extendWrapUp(): void {
+    const { book } = this.#deps;
+    const call = book.current();
+    if (!call || call.state !== "wrapup" || call.wrapUpDeadline === undefined) return;
+    const deadline = call.wrapUpDeadline + WRAP_UP_EXTENSION_MS;
+    book.update(call.id, { wrapUpDeadline: deadline });
+    book.startWrapTimer(call.id, Math.max(0, deadline - this.#deps.clock.now()), () =>
+      this.#wrapUpExpired(call.id)
+    );
+  }
+
+  #wrapUpExpired(id: string): void {
+    const current = this.#deps.book.current();
+    if (current?.id === id && current.state === "wrapup") this.#finishCall(current, true);
   }
 
   dispose(): void {
@@ -270,6 +315,7 @@ export class CallDesk {
     if (call.state === "connected" && view.connectedAt === undefined)
       patch.connectedAt = clock.now();
     book.update(call.id, patch);
+    if (call.state === "connected") this.#postDial.connected(call.id);
   }
 
   #adoptOutbound(call: PhoneCall): CallView {
@@ -334,7 +380,7 @@ export class CallDesk {
       ...view,
       state: "wrapup",
       endedAt: clock.now(),
-      disposition: dispositionFor(view, reason),
+      disposition: presetDisposition(settings?.callFlow, dispositionFor(view, reason)),
       muted: false
     };
     const logAtOnce = book.metaOf(view.id)?.logAtOnce === true;
@@ -346,10 +392,7 @@ export class CallDesk {
     if (settings.wrapUpSeconds !== null && book.metaOf(view.id)) {
       const ms = settings.wrapUpSeconds * 1000;
       ended.wrapUpDeadline = clock.now() + ms;
-      book.startWrapTimer(view.id, ms, () => {
-        const current = book.current();
-        if (current?.id === view.id && current.state === "wrapup") this.#finishCall(current, true);
-      });
+      book.startWrapTimer(view.id, ms, () => this.#wrapUpExpired(view.id));
     }
     book.show({ call: ended });
   }

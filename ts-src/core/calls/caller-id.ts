@@ -176,6 +176,9 @@ export class CallerId {
     }
     const meta = book.metaOf(call.id);
     if (meta) meta.relatedPinned = true;
-    book.update(call.id, { relatedTo: record ?? undefined });
+    // A person the agent chose in "Related to" is who they say is on the line: the WhoId.
+    const patch: Partial<CallView> = { relatedTo: record ?? undefined };
+    if (record && isWhoId(record.id)) patch.caller = record;
+    book.update(call.id, patch);
   }
 }

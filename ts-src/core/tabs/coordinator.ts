@@ -360,7 +360,7 @@ class Tabs implements TabsController {
       this.#leadership ? this.#leadership.store.actions : this.#mirror.actions;
     return {
       signIn: (credentials) => this.#signInHere(credentials),
-      setReady: (ready) => current().setReady(ready),
+      setReady: (ready, reason) => current().setReady(ready, reason),
       dial: (number, recordId) => current().dial(number, recordId),
       answer: () => current().answer(),
       decline: () => current().decline(),
@@ -374,6 +374,7 @@ class Tabs implements TabsController {
       setNotes: (notes) => current().setNotes(notes),
       setDisposition: (disposition) => current().setDisposition(disposition),
       saveWrapUp: () => current().saveWrapUp(),
+      extendWrapUp: () => current().extendWrapUp(),
       searchDirectory: (query) => current().searchDirectory(query),
       dismissNotice: () => current().dismissNotice(),
       simulateIncomingCall: (number, name) => current().simulateIncomingCall(number, name),

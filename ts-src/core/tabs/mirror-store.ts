@@ -69,6 +69,7 @@ export class MirrorStore implements SoftphoneStore {
       setNotes: fireAndForget("setNotes"),
       setDisposition: fireAndForget("setDisposition"),
       saveWrapUp: forward("saveWrapUp"),
+      extendWrapUp: forward("extendWrapUp"),
       searchDirectory: forward("searchDirectory"),
       dismissNotice: () => {
         if (this.localNotice === undefined) {

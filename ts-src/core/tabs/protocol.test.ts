@@ -88,7 +88,7 @@ describe("readTabMessage", () => {
     ],
     [
       "action: setDisposition: invalid arguments",
-      msg({ type: "action", id: "a", name: "setDisposition", args: ["Hacked"] })
+      msg({ type: "action", id: "a", name: "setDisposition", args: ["x".repeat(41)] })
     ],
     [
       "action: answer: invalid arguments",

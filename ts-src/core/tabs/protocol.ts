@@ -14,7 +14,7 @@ import type {
 import { isCallFeatureIntent } from "../calls/call-feature-intent";
 import { DTMF_DIGITS, MAX_INPUT_LENGTH } from "../dialing";
 import { isRecord, isSalesforceId } from "../ids";
-import { DISPOSITIONS, MAX_NOTES, type SoftphoneActions, type SoftphoneState } from "../model";
+import { MAX_NOTES, type SoftphoneActions, type SoftphoneState } from "../model";
 
 export const TABS_APP = "softphone-tabs";
 const MAX_TEXT = 2_000;
@@ -39,6 +39,7 @@ export const FORWARDED_ACTIONS = [
   "setNotes",
   "setDisposition",
   "saveWrapUp",
+  "extendWrapUp",
   "searchDirectory",
   "dismissNotice",
   "simulateIncomingCall",
@@ -133,7 +134,10 @@ function relatedRecord(value: unknown): boolean {
 
 /** Arguments per forwarded action: the same limits the store applies, checked before it runs. */
 const ACTION_ARGS: Record<ForwardedAction, (args: unknown[]) => boolean> = {
-  setReady: (a) => a.length === 1 && typeof a[0] === "boolean",
+  setReady: (a) =>
+    (a.length === 1 || a.length === 2) &&
+    typeof a[0] === "boolean" &&
+    optional(a[1], (v) => text(v, 40)),
   dial: (a) =>
     (a.length === 1 || a.length === 2) &&
     typedNumber(a[0]) &&
@@ -148,9 +152,9 @@ const ACTION_ARGS: Record<ForwardedAction, (args: unknown[]) => boolean> = {
   chooseMatch: (a) => a.length === 1 && isSalesforceId(a[0]),
   setRelatedTo: (a) => a.length === 1 && (a[0] === null || relatedRecord(a[0])),
   setNotes: (a) => a.length === 1 && typeof a[0] === "string" && a[0].length <= MAX_NOTES,
-  setDisposition: (a) =>
-    a.length === 1 && (DISPOSITIONS as readonly unknown[]).includes(a[0] as string),
+  setDisposition: (a) => a.length === 1 && text(a[0], 40),
   saveWrapUp: (a) => a.length === 0,
+  extendWrapUp: (a) => a.length === 0,
   searchDirectory: (a) => a.length === 1 && text(a[0], 200),
   dismissNotice: (a) => a.length === 0,
   simulateIncomingCall: (a) =>
@@ -189,7 +193,7 @@ function callView(value: unknown): boolean {
     optional(value.caller, relatedRecord) &&
     typeof value.notes === "string" &&
     value.notes.length <= MAX_NOTES &&
-    optional(value.disposition, (v) => (DISPOSITIONS as readonly unknown[]).includes(v)) &&
+    optional(value.disposition, (v) => text(v, 40)) &&
     optional(value.wrapUpDeadline, (v) => typeof v === "number")
   );
 }

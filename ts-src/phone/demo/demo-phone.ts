@@ -21,6 +21,7 @@ import {
   type CallEndReason,
   type CallQualitySummary,
   type DeviceFallback,
+  type InboundPolicy,
   type Phone,
   type PhoneCall,
   type PhoneCallState,
@@ -124,6 +125,7 @@ export class DemoPhone implements Phone {
   /** The simulated devices (unplug / plugIn), when no real ones were given. */
   readonly simulatedDevices?: SimulatedMediaDevices;
   private registration: RegistrationState = "unregistered";
+  private inboundPolicy: InboundPolicy = { mode: "accept" };
   private readonly calls = new Map<string, DemoCall>();
   private readonly listeners = new Set<(event: PhoneEvent) => void>();
   private readonly scheduler: DemoScheduler;
@@ -213,8 +215,19 @@ export class DemoPhone implements Phone {
   }
 
   /** An inbound call from `number` (the "Simulate incoming call" action); resolves with its id. */
+  setInboundPolicy(policy: InboundPolicy): void {
+    this.inboundPolicy = policy;
+  }
+
   async simulateIncoming(number: string, name?: string): Promise<string> {
     this.requireRegistered();
+    if (this.inboundPolicy.mode === "refuse") {
+      const code = this.inboundPolicy.statusCode ?? 486;
+      throw new PhoneError(
+        "CALL_FAILED",
+        `You are not ready: the call was refused (${code}) and never rang.`
+      );
+    }
     const trimmed = number.trim();
     if (trimmed === "" || trimmed.length > MAX_TARGET_LENGTH) {
       throw new PhoneError("CALL_FAILED", "A simulated caller needs a number.");

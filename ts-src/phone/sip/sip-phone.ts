@@ -33,6 +33,7 @@ import {
   type CallEndReason,
   type CallQualitySummary,
   type DeviceFallback,
+  type InboundPolicy,
   type Phone,
   type PhoneCall,
   type PhoneCallState,
@@ -142,6 +143,7 @@ export class SipPhone implements Phone {
   private disposed = false;
   /** Bumped whenever the UserAgent is replaced, so late callbacks of an old one are ignored. */
   private generation = 0;
+  private inboundPolicy: InboundPolicy = { mode: "accept" };
 
   constructor(config: SipPhoneConfig) {
     this.config = validateSipConfig(config);
@@ -558,6 +560,10 @@ export class SipPhone implements Phone {
   }
 
   /** The calls currently known, for hosts that reattach after a reload of their UI. */
+  setInboundPolicy(policy: InboundPolicy): void {
+    this.inboundPolicy = policy;
+  }
+
   listCalls(): PhoneCall[] {
     return [...this.calls.values()].filter((c) => !c.ended).map((c) => this.snapshot(c));
   }
@@ -916,6 +922,13 @@ export class SipPhone implements Phone {
   // ---- calls -----------------------------------------------------------------------------------
 
   private onIncoming(invitation: Invitation): void {
+    if (this.inboundPolicy.mode === "refuse") {
+      // Not ready: the PBX hears "busy" and routes the caller on; the agent is never alerted.
+      invitation
+        .reject({ statusCode: this.inboundPolicy.statusCode ?? 486 })
+        .catch(() => undefined);
+      return;
+    }
     const asserted = uriFromNameAddr(invitation.request.getHeader("P-Asserted-Identity"));
     const assertedUri = asserted ? UserAgent.makeURI(asserted) : undefined;
     const identity = invitation.remoteIdentity;

@@ -82,6 +82,7 @@ const ACTION_NAMES: readonly ActionName[] = [
   "setNotes",
   "setDisposition",
   "saveWrapUp",
+  "extendWrapUp",
   "searchDirectory",
   "dismissNotice",
   "simulateIncomingCall",

@@ -5,6 +5,7 @@ import { CallTimer } from "../parts/call-timer";
 import { ExtText } from "../parts/ext-text";
 import { CallFeaturesBar } from "../parts/feature-codes";
 import { HangUpIcon } from "../parts/icons";
+import { hotkeyHint, isTextField, TONE_KEY } from "../hotkeys";
 import { Keypad } from "../parts/keypad";
 import { MatchChooser } from "../parts/match-chooser";
 import { NotesField } from "../parts/notes-field";
@@ -45,7 +46,20 @@ export function ActiveCallView({ state, call, actions, autoFocus }: Props) {
     void actions.sendDigits(key);
   };
   return (
-    <section class="sp-view" data-id="active-call-view" aria-labelledby="sp-call-title">
+    <section
+      class="sp-view"
+      data-id="active-call-view"
+      aria-labelledby="sp-call-title"
+      onKeyDown={(e) => {
+        // With the keypad open, digits typed anywhere in the call view (but a text field) go
+        // out as tones, like pressing the keys.
+        if (panel !== "keypad" || call.state !== "connected") return;
+        if (e.altKey || e.ctrlKey || e.metaKey || isTextField(e.target)) return;
+        if (!TONE_KEY.test(e.key)) return;
+        e.preventDefault();
+        sendDigit(e.key);
+      }}
+    >
       <div class="sp-party">
         <h2
           id="sp-call-title"
@@ -80,6 +94,7 @@ export function ActiveCallView({ state, call, actions, autoFocus }: Props) {
           data-id="mute"
           aria-pressed={call.muted}
           disabled={!live}
+          title={`${call.muted ? "Unmute" : "Mute"} (${hotkeyHint("mute")})`}
           onClick={() => void actions.mute(!call.muted)}
         >
           {call.muted ? "Unmute" : "Mute"}
@@ -90,6 +105,7 @@ export function ActiveCallView({ state, call, actions, autoFocus }: Props) {
           data-id="hold"
           aria-pressed={call.state === "held"}
           disabled={!live}
+          title={`${call.state === "held" ? "Resume" : "Hold"} (${hotkeyHint("hold")})`}
           onClick={() => void actions.hold(call.state !== "held")}
         >
           {call.state === "held" ? "Resume" : "Hold"}
@@ -100,6 +116,7 @@ export function ActiveCallView({ state, call, actions, autoFocus }: Props) {
           data-id="keypad"
           aria-expanded={panel === "keypad"}
           disabled={call.state !== "connected"}
+          title={`Keypad (${hotkeyHint("keypad")}); type digits to send tones`}
           onClick={() => togglePanel("keypad")}
         >
           Keypad
@@ -116,7 +133,7 @@ export function ActiveCallView({ state, call, actions, autoFocus }: Props) {
         </button>
       </div>
       {panel === "keypad" && call.state === "connected" && (
-        <div class="sp-section sp-panel">
+        <div class="sp-section sp-panel" data-id="keypad-panel">
           <p class="slds-text-body_small" aria-live="off">
             Tones sent: <span data-id="sent-digits">{sentDigits || "none"}</span>
           </p>
@@ -165,6 +182,7 @@ export function ActiveCallView({ state, call, actions, autoFocus }: Props) {
         class="slds-button slds-button_destructive slds-button_stretch sp-section"
         data-id="hangup"
         disabled={ended}
+        title={`Hang up (${hotkeyHint("hangup")})`}
         onClick={() => void actions.hangup()}
       >
         <HangUpIcon class="slds-button__icon_left" />

@@ -1,5 +1,6 @@
 /** An inbound call ringing: who is calling, the record lookup, Answer and Decline. */
 import type { CallView, SoftphoneActions } from "../../core/model";
+import { hotkeyHint } from "../hotkeys";
 import { ExtText } from "../parts/ext-text";
 import { HangUpIcon, PhoneIcon } from "../parts/icons";
 import { MatchChooser } from "../parts/match-chooser";
@@ -63,6 +64,7 @@ export function IncomingView({ call, actions }: Props) {
           type="button"
           class="slds-button slds-button_success sp-grow"
           data-id="answer"
+          title={`Answer (${hotkeyHint("answer")})`}
           onClick={() => void actions.answer()}
         >
           <PhoneIcon class="slds-button__icon_left" />
@@ -72,6 +74,7 @@ export function IncomingView({ call, actions }: Props) {
           type="button"
           class="slds-button slds-button_destructive sp-grow"
           data-id="decline"
+          title={`Decline (${hotkeyHint("hangup")})`}
           onClick={() => void actions.decline()}
         >
           <HangUpIcon class="slds-button__icon_left" />

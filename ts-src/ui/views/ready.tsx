@@ -1,7 +1,7 @@
 /** Between calls: agent state, dial pad, recent calls and the directory. */
 import { useState } from "preact/hooks";
 import type { SoftphoneActions, SoftphoneState } from "../../core/model";
-import { AgentToggle } from "../parts/agent-toggle";
+import { PresencePicker } from "../parts/presence-picker";
 import { DirectorySearch } from "../parts/directory-search";
 import { SupervisorActions } from "../parts/feature-codes";
 import { PhoneIcon } from "../parts/icons";
@@ -33,7 +33,10 @@ export function ReadyView({ state, actions, autoFocus }: Props) {
   };
   return (
     <section class="sp-view" data-id="ready-view" aria-label="Phone">
-      <AgentToggle state={state} onSetReady={(ready) => void actions.setReady(ready)} />
+      <PresencePicker
+        state={state}
+        onSetReady={(ready, reason) => void actions.setReady(ready, reason)}
+      />
       <PhoneStatus state={state} />
       <form class="sp-section" onSubmit={dial}>
         <label class="slds-form-element__label" for="sp-dial-input">

@@ -3,7 +3,6 @@ import { useState } from "preact/hooks";
 import {
   DISPOSITIONS,
   type CallView,
-  type Disposition,
   type SoftphoneActions,
   type SoftphoneState
 } from "../../core/model";
@@ -22,14 +21,12 @@ interface Props {
   autoFocus: boolean;
 }
 
-function isDisposition(value: string): value is Disposition {
-  return (DISPOSITIONS as readonly string[]).includes(value);
-}
-
 export function WrapUpView({ state, call, actions, autoFocus }: Props) {
   const [saving, setSaving] = useState(false);
   const selectRef = useAutoFocus<HTMLSelectElement>(autoFocus);
   const name = partyName(call);
+  const dispositions: readonly string[] = state.callFlow?.dispositions ?? DISPOSITIONS;
+  const required = state.callFlow?.dispositionRequired === true;
   const seconds =
     call.connectedAt !== undefined && call.endedAt !== undefined
       ? (call.endedAt - call.connectedAt) / 1000
@@ -65,11 +62,28 @@ export function WrapUpView({ state, call, actions, autoFocus }: Props) {
             </>
           ) : null}
         </p>
-        {call.wrapUpDeadline !== undefined && <WrapUpCountdown deadline={call.wrapUpDeadline} />}
+        {call.wrapUpDeadline !== undefined && (
+          <div class="sp-row">
+            <WrapUpCountdown deadline={call.wrapUpDeadline} />
+            <button
+              type="button"
+              class="slds-button slds-button_neutral"
+              data-id="extend-wrap-up"
+              onClick={() => void actions.extendWrapUp()}
+            >
+              More time (+30 s)
+            </button>
+          </div>
+        )}
       </div>
       <form onSubmit={save}>
         <div class="slds-form-element sp-section">
           <label class="slds-form-element__label" for="sp-disposition">
+            {required && (
+              <abbr class="slds-required" title="required">
+                *{" "}
+              </abbr>
+            )}
             Disposition
           </label>
           <div class="slds-form-element__control">
@@ -79,16 +93,17 @@ export function WrapUpView({ state, call, actions, autoFocus }: Props) {
                 id="sp-disposition"
                 class="slds-select"
                 data-id="disposition"
+                required={required}
                 value={call.disposition ?? ""}
                 onChange={(e) => {
                   const value = e.currentTarget.value;
-                  if (isDisposition(value)) actions.setDisposition(value);
+                  if (dispositions.includes(value)) actions.setDisposition(value);
                 }}
               >
                 <option value="" disabled>
                   Choose a disposition…
                 </option>
-                {DISPOSITIONS.map((d) => (
+                {dispositions.map((d) => (
                   <option key={d} value={d}>
                     {d}
                   </option>
@@ -116,7 +131,7 @@ export function WrapUpView({ state, call, actions, autoFocus }: Props) {
           type="submit"
           class="slds-button slds-button_brand slds-button_stretch sp-section"
           data-id="save-log"
-          disabled={saving}
+          disabled={saving || (required && !call.disposition)}
         >
           {saving ? "Saving…" : "Save call log"}
         </button>

@@ -76,6 +76,8 @@ export function CallPanel(props: { record: OrgRecord; objectType: string }) {
   const numbers = phoneNumbersOf(props.record, props.objectType, (id) => store.backend.record(id));
   const call = state?.call ?? null;
   const live = call && call.state !== "ended" && call.state !== "wrapup";
+  // Mute and hold act on an answered call only (as in the LWC): never while it rings or dials.
+  const talking = call?.state === "connected" || call?.state === "held";
   // Like the LWC: calls are allowed unless the softphone said it is offline or busy.
   const canDial = state?.agent !== "offline" && state?.agent !== "busy" && !live;
   const status = live
@@ -131,22 +133,26 @@ export function CallPanel(props: { record: OrgRecord; objectType: string }) {
                     Answer
                   </button>
                 ) : null}
-                <button
-                  class="slds-button slds-button_neutral"
-                  data-id="call-panel-mute"
-                  aria-pressed={call.muted}
-                  onClick={() => send("mute", { on: !call.muted })}
-                >
-                  {call.muted ? "Unmute" : "Mute"}
-                </button>
-                <button
-                  class="slds-button slds-button_neutral"
-                  data-id="call-panel-hold"
-                  aria-pressed={call.state === "held"}
-                  onClick={() => send("hold", { on: call.state !== "held" })}
-                >
-                  {call.state === "held" ? "Resume" : "Hold"}
-                </button>
+                {talking ? (
+                  <>
+                    <button
+                      class="slds-button slds-button_neutral"
+                      data-id="call-panel-mute"
+                      aria-pressed={call.muted}
+                      onClick={() => send("mute", { on: !call.muted })}
+                    >
+                      {call.muted ? "Unmute" : "Mute"}
+                    </button>
+                    <button
+                      class="slds-button slds-button_neutral"
+                      data-id="call-panel-hold"
+                      aria-pressed={call.state === "held"}
+                      onClick={() => send("hold", { on: call.state !== "held" })}
+                    >
+                      {call.state === "held" ? "Resume" : "Hold"}
+                    </button>
+                  </>
+                ) : null}
                 <button
                   class="slds-button slds-button_destructive"
                   data-id="call-panel-hangup"

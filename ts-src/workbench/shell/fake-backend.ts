@@ -18,6 +18,7 @@ import { createFakeOpenCtiContainer } from "../../host/fake/fake-opencti";
 import type { FieldValue, OrgRecord, PanelChange, ShellBackend, ShellEvents } from "./backend";
 import { REQUIRED_FIELDS } from "./records";
 import { SEED } from "./seed";
+import { seedDirectory } from "./seed-directory";
 
 export interface FakeBackendOptions {
   view: "lightning" | "classic";
@@ -42,6 +43,7 @@ export function seedOrg(org: FakeOrg): void {
     }
     ids.set(seed.ref, org.insert(seed.objectType, fields).Id);
   }
+  seedDirectory(org);
 }
 
 /** Converts the org's record of a pop into the CtiHost's screen pop target. */

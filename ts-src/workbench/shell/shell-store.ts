@@ -47,12 +47,16 @@ export interface ShellState {
 
 const LOG_LIMIT = 60;
 
+/** How long a toast stays (Lightning's success toasts close after about 5 seconds). */
+export const TOAST_MS = 5000;
+
 export class ShellStore {
   private state: ShellState;
   private readonly listeners = new Set<(s: ShellState) => void>();
   /** The last Open CTI calls and container events, newest first. */
   private logLines: LogLine[] = [];
   private readonly logListeners = new Set<(lines: LogLine[]) => void>();
+  private toastTimer: number | undefined;
 
   constructor(
     readonly backend: ShellBackend,
@@ -261,9 +265,14 @@ export class ShellStore {
 
   showToast(text: string) {
     this.set({ toast: text });
+    // Like Lightning's success toasts: gone after a few seconds, never left over the tabs.
+    if (this.toastTimer !== undefined) this.win.clearTimeout(this.toastTimer);
+    this.toastTimer = this.win.setTimeout(() => this.dismissToast(), TOAST_MS);
   }
 
   dismissToast() {
+    if (this.toastTimer !== undefined) this.win.clearTimeout(this.toastTimer);
+    this.toastTimer = undefined;
     this.set({ toast: null });
   }
 }
