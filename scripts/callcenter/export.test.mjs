@@ -126,7 +126,8 @@ test("the call center carries every setting of the design with its default", () 
     "sipSettings/webSocketUrl": "",
     "sipSettings/sipDomain": "",
     "sipSettings/iceServers": "",
-    "sipSettings/credentials": "prompt"
+    "sipSettings/credentials": "prompt",
+    "sipSettings/reconnectGraceSeconds": "30"
   });
 });
 

@@ -90,6 +90,7 @@ export const RULES = {
   "no-match-pop": error("noMatchPop is newContact, newLead, search, none or flow:<FlowApiName>"),
   "log-calls": error("logCalls is true or false"),
   "wrap-up-seconds": error("wrapUpSeconds is empty or 0–3600"),
+  "reconnect-grace-seconds": error("reconnectGraceSeconds is empty or 0–300"),
   "dial-format": error("dialFormat is e164 or prefixes"),
   "websocket-url": error("webSocketUrl is wss:// (ws:// only for localhost), without credentials"),
   "sip-domain": error("sipDomain is a host name or IP address"),

@@ -92,7 +92,7 @@ export const SOFTPHONE_ITEMS = {
     "wrapUpSeconds",
     "dialFormat"
   ],
-  sipSettings: ["webSocketUrl", "sipDomain", "iceServers", "credentials"]
+  sipSettings: ["webSocketUrl", "sipDomain", "iceServers", "credentials", "reconnectGraceSeconds"]
 };
 
 export const RESERVED_WORDS = ["label", "sortOrder", "internalNameLabel", "displayNameLabel"];

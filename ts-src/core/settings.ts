@@ -43,6 +43,11 @@ export interface Settings {
   prefixes: DialingPrefixes;
   /** Present exactly when provider is `sip`. */
   sip?: SipSettings;
+  /**
+   * How long a connected call is kept while the connection to the phone system is lost
+   * (0 ends it at once), in seconds. Read from sipSettings; the demo phone simulates it too.
+   */
+  reconnectGraceSeconds: number;
   panel: { height: number; width: number };
 }
 
@@ -64,12 +69,16 @@ export const ITEMS = {
   sipDomain: "/sipSettings/sipDomain",
   iceServers: "/sipSettings/iceServers",
   credentials: "/sipSettings/credentials",
+  reconnectGraceSeconds: "/sipSettings/reconnectGraceSeconds",
   height: "/reqGeneralInfo/reqSoftphoneHeight",
   width: "/reqGeneralInfo/reqSoftphoneWidth"
 } as const;
 
 const MAX_SHOWN_VALUE = 100;
 const MAX_WRAP_UP_SECONDS = 3600;
+/** The SIP phone's own bound (phone/sip/config.ts) and default. */
+export const MAX_RECONNECT_GRACE_SECONDS = 300;
+export const DEFAULT_RECONNECT_GRACE_SECONDS = 30;
 const FLOW_NAME = /^[A-Za-z](?:[A-Za-z0-9]|_(?!_)){0,79}$/;
 const HOST_NAME =
   /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
@@ -97,6 +106,12 @@ export function parseSettings(raw: CallCenterSettings): SettingsResult {
     width: reader.integer(ITEMS.width, 340, 200, 1920)
   };
   const sip = provider === "sip" ? reader.sip() : undefined;
+  const reconnectGraceSeconds = reader.integer(
+    ITEMS.reconnectGraceSeconds,
+    DEFAULT_RECONNECT_GRACE_SECONDS,
+    0,
+    MAX_RECONNECT_GRACE_SECONDS
+  );
   reader.rejectSecrets();
   if (reader.problems.length > 0) return { ok: false, problems: reader.problems };
   return {
@@ -111,6 +126,7 @@ export function parseSettings(raw: CallCenterSettings): SettingsResult {
       dialFormat,
       prefixes,
       sip,
+      reconnectGraceSeconds,
       panel
     }
   };
