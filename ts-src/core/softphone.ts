@@ -12,6 +12,7 @@ import { CallJournal } from "./after-call/journal";
 import { loadRecentCalls } from "./after-call/recent-calls";
 import { CallBook } from "./calls/call-book";
 import { CallDesk } from "./calls/call-desk";
+import { CallHealth } from "./calls/call-health";
 import { associationForRecord, associationFromClick } from "./calls/call-view";
 import { CallerId } from "./calls/caller-id";
 import { channelState, SoftphoneChannel, type ChannelCommand } from "./channel";
@@ -96,6 +97,7 @@ class Softphone implements SoftphoneController {
   readonly #book: CallBook;
   readonly #callerId: CallerId;
   readonly #desk: CallDesk;
+  readonly #health: CallHealth;
   readonly #callLogger: CallLogger;
   readonly #directory: Directory;
   readonly #stops: Array<() => void> = [];
@@ -147,6 +149,7 @@ class Softphone implements SoftphoneController {
       settings,
       phone
     });
+    this.#health = new CallHealth({ cell, book: this.#book, report, phone });
     this.#directory = new Directory(cell, crm, report);
     this.#stops.push(this.#agent.followClickToDial());
     if (host) {
@@ -226,6 +229,7 @@ class Softphone implements SoftphoneController {
     this.#startAfterCall(settings, host);
     await this.#startChannel(host);
     await this.#agent.startPhone(settings);
+    this.#health.onPhoneStarted();
   }
 
   /** Logs what an earlier page left open, starts the outbox, then journals this page's calls. */
@@ -255,7 +259,9 @@ class Softphone implements SoftphoneController {
     if (event.type === "registration") {
       this.#agent.onRegistration(event.state, event.error ? describeError(event.error) : undefined);
     } else {
+      this.#health.beforeDesk(event);
       this.#desk.onPhoneEvent(event);
+      this.#health.afterDesk(event);
     }
   }
 
@@ -327,7 +333,11 @@ class Softphone implements SoftphoneController {
         } catch (error) {
           report.notice(`Could not simulate a call: ${describeError(error)}`, "phone");
         }
-      }
+      },
+      loadDevices: () => this.#health.loadDevices(),
+      selectDevice: (role, deviceId) => this.#health.selectDevice(role, deviceId),
+      setAudioProcessing: (processing) => this.#health.setAudioProcessing(processing),
+      simulateNetwork: (what) => this.#health.simulateNetwork(what)
     };
   }
 }

@@ -56,5 +56,9 @@ const actionNames: Record<keyof SoftphoneActions, true> = {
   saveWrapUp: true,
   searchDirectory: true,
   dismissNotice: true,
-  simulateIncomingCall: true
+  simulateIncomingCall: true,
+  loadDevices: true,
+  selectDevice: true,
+  setAudioProcessing: true,
+  simulateNetwork: true
 };

@@ -338,7 +338,11 @@ class Tabs implements TabsController {
       saveWrapUp: () => current().saveWrapUp(),
       searchDirectory: (query) => current().searchDirectory(query),
       dismissNotice: () => current().dismissNotice(),
-      simulateIncomingCall: (number, name) => current().simulateIncomingCall(number, name)
+      simulateIncomingCall: (number, name) => current().simulateIncomingCall(number, name),
+      loadDevices: () => current().loadDevices(),
+      selectDevice: (role, deviceId) => current().selectDevice(role, deviceId),
+      setAudioProcessing: (processing) => current().setAudioProcessing(processing),
+      simulateNetwork: (what) => current().simulateNetwork(what)
     };
   }
 }

@@ -78,7 +78,11 @@ export class MirrorStore implements SoftphoneStore {
         this.localNotice = undefined;
         this.notify();
       },
-      simulateIncomingCall: forward("simulateIncomingCall")
+      simulateIncomingCall: forward("simulateIncomingCall"),
+      loadDevices: forward("loadDevices"),
+      selectDevice: forward("selectDevice"),
+      setAudioProcessing: forward("setAudioProcessing"),
+      simulateNetwork: forward("simulateNetwork")
     };
   }
 
