@@ -12,7 +12,7 @@ import { CallJournal } from "./after-call/journal";
 import { loadRecentCalls } from "./after-call/recent-calls";
 import { CallBook } from "./calls/call-book";
 import { CallDesk } from "./calls/call-desk";
-import { CallHealth } from "./calls/call-health";
+import { CallHealth, canSimulateNetwork } from "./calls/call-health";
 import { associationForRecord, associationFromClick } from "./calls/call-view";
 import { CallerId } from "./calls/caller-id";
 import { channelState, SoftphoneChannel, type ChannelCommand } from "./channel";
@@ -288,6 +288,12 @@ class Softphone implements SoftphoneController {
           return;
         }
         return a.simulateIncomingCall(command.number, command.name);
+      case "simulateNetwork":
+        if (!canSimulateNetwork(this.#agent.currentPhone())) {
+          this.#logger.warn("Softphone__c: ignored simulateNetwork: the demo phone is not active");
+          return;
+        }
+        return a.simulateNetwork(command.what);
       case "requestState":
         return;
     }
