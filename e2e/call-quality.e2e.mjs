@@ -11,6 +11,7 @@ import { openPage, screenshot } from "./lib/browser.mjs";
 import {
   eventually,
   openPhonePanel,
+  phone,
   shell,
   simulateIncoming,
   sp,
@@ -99,7 +100,11 @@ test("the devices menu lists the devices and switches the speaker and ringer; di
   assert.deepEqual(outputs, ["System default", "Demo headset", "Demo desk speaker"]);
   await sp(page, "device-output").selectOption("demo-headset");
   await sp(page, "device-ringer").selectOption("demo-desk-speaker");
-  await sp(page, "processing-noiseSuppression").uncheck({ force: true });
+  await phone(page).locator('label[for="sp-processing-noiseSuppression"]').click();
+  await eventually(
+    async () => !(await sp(page, "processing-noiseSuppression").isChecked()),
+    "noise suppression switches off"
+  );
   await eventually(
     async () => (await sp(page, "device-output").inputValue()) === "demo-headset",
     "the speaker choice sticks"

@@ -84,7 +84,11 @@ const ACTION_NAMES: readonly ActionName[] = [
   "saveWrapUp",
   "searchDirectory",
   "dismissNotice",
-  "simulateIncomingCall"
+  "simulateIncomingCall",
+  "loadDevices",
+  "selectDevice",
+  "setAudioProcessing",
+  "simulateNetwork"
 ];
 
 export function createFakeStore(initial: Partial<SoftphoneState> = {}): FakeStore {
