@@ -191,7 +191,7 @@ export function checkSoftphoneSettings(center, report) {
     report(
       grace.valueLine,
       "reconnect-grace-seconds",
-      `reconnectGraceSeconds "${grace.value}" must be a whole number of seconds from 0 (end calls at once) to 300; empty means 30.`
+      `reconnectGraceSeconds "${clip(grace.value)}" must be a whole number of seconds from 0 (end calls at once) to 300; empty means 30.`
     );
 
   const ws = get("sipSettings", "webSocketUrl");
