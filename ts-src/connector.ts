@@ -23,7 +23,9 @@ import {
 } from "./host/voice";
 import type { VisualforceWindow } from "./host/voice/remoting";
 import { createDemoPhone } from "./phone/demo";
-import type { Phone } from "./phone/phone";
+import type { Phone, PhoneRinger } from "./phone/phone";
+import { browserNotifications } from "./platform/notifications";
+import { browserRinger } from "./platform/ringer";
 import { microphonePermission } from "./platform/microphone";
 import { startSoftphoneTabs } from "./platform/start-tabs";
 import { webStorage } from "./platform/web-storage";
@@ -32,17 +34,27 @@ import { webStorage } from "./platform/web-storage";
 const loadPhoneNumbers = (): Promise<PhoneNumbers> =>
   import("./core/phone-numbers-lib").then((m) => m.createPhoneNumbers());
 
-async function createPhone(settings: Settings, storage: KeyValueStorage): Promise<Phone> {
-  if (settings.provider === "demo" || !settings.sip) return createDemoPhone();
+async function createPhone(
+  settings: Settings,
+  storage: KeyValueStorage,
+  ringer: PhoneRinger
+): Promise<Phone> {
+  // Device choices and the +sip.instance id are remembered per browser (never credentials).
+  const preferences = {
+    get: (key: string) => storage.getItem(key),
+    set: (key: string, value: string) => storage.setItem(key, value)
+  };
+  const reconnectGraceSeconds = settings.reconnectGraceSeconds;
+  if (settings.provider === "demo" || !settings.sip)
+    return createDemoPhone({ storage: preferences, ringer, reconnectGraceSeconds });
   const { createSipPhone } = await import("./phone/sip");
   return createSipPhone({
     webSocketUrl: settings.sip.webSocketUrl,
     sipDomain: settings.sip.sipDomain,
     iceServers: settings.sip.iceServers,
-    storage: {
-      get: (key) => storage.getItem(key),
-      set: (key, value) => storage.setItem(key, value)
-    }
+    storage: preferences,
+    ringer,
+    reconnectGraceSeconds
   });
 }
 
@@ -50,6 +62,8 @@ const element = document.getElementById("softphone-connector");
 if (element) {
   const local = webStorage(() => window.localStorage);
   const session = webStorage(() => window.sessionStorage);
+  // The phone rings on the agent's ringer output, in the tab that owns it (platform/ringer.ts).
+  const ringer = browserRinger(document, browserNotifications(window));
   const backend = remotingBackend(
     window as Window & VisualforceWindow,
     element.dataset.remoteAction ?? ""
@@ -68,7 +82,7 @@ if (element) {
         crm,
         tabId,
         createPhone: async (settings) => {
-          const phone = await createPhone(settings, local.storage);
+          const phone = await createPhone(settings, local.storage, ringer);
           // The connector publishes the phone's quality samples and unregisters it at logout.
           connector.attachPhone(phone);
           return phone;

@@ -14,7 +14,9 @@ import type { KeyValueStorage } from "./core/storage";
 import { apexCrmOf } from "./host/apex-crm";
 import { detectHost, type SforceWindow } from "./host/detect";
 import { createDemoPhone } from "./phone/demo";
-import type { Phone } from "./phone/phone";
+import type { Phone, PhoneRinger } from "./phone/phone";
+import { browserNotifications } from "./platform/notifications";
+import { browserRinger } from "./platform/ringer";
 import { startSoftphoneTabs } from "./platform/start-tabs";
 import { mountSoftphone } from "./ui";
 import "./ui/softphone.css";
@@ -23,17 +25,27 @@ import "./ui/softphone.css";
 const loadPhoneNumbers = (): Promise<PhoneNumbers> =>
   import("./core/phone-numbers-lib").then((m) => m.createPhoneNumbers());
 
-async function createPhone(settings: Settings, storage: KeyValueStorage): Promise<Phone> {
-  if (settings.provider === "demo" || !settings.sip) return createDemoPhone();
+async function createPhone(
+  settings: Settings,
+  storage: KeyValueStorage,
+  ringer: PhoneRinger
+): Promise<Phone> {
+  // Device choices and the +sip.instance id are remembered per browser (never credentials).
+  const preferences = {
+    get: (key: string) => storage.getItem(key),
+    set: (key: string, value: string) => storage.setItem(key, value)
+  };
+  const reconnectGraceSeconds = settings.reconnectGraceSeconds;
+  if (settings.provider === "demo" || !settings.sip)
+    return createDemoPhone({ storage: preferences, ringer, reconnectGraceSeconds });
   const { createSipPhone } = await import("./phone/sip");
   return createSipPhone({
     webSocketUrl: settings.sip.webSocketUrl,
     sipDomain: settings.sip.sipDomain,
     iceServers: settings.sip.iceServers,
-    storage: {
-      get: (key) => storage.getItem(key),
-      set: (key, value) => storage.setItem(key, value)
-    }
+    storage: preferences,
+    ringer,
+    reconnectGraceSeconds
   });
 }
 
@@ -41,6 +53,8 @@ const element = document.getElementById("softphone");
 if (element) {
   const local = webStorage(() => window.localStorage);
   const session = webStorage(() => window.sessionStorage);
+  // The phone rings on the agent's ringer output, in the tab that owns it (platform/ringer.ts).
+  const ringer = browserRinger(document, browserNotifications(window));
   const detected = detectHost(window as Window & SforceWindow);
   element.dataset.host = detected.kind;
   const host = detected.kind === "none" ? null : detected.host;
@@ -57,7 +71,7 @@ if (element) {
         crm,
         tabId,
         noHostReason: detected.kind === "none" ? detected.reason : undefined,
-        createPhone: (settings) => createPhone(settings, local.storage),
+        createPhone: (settings) => createPhone(settings, local.storage, ringer),
         storage: local.storage,
         storageDurable: local.durable,
         unavailableFeatures: host?.unavailableFeatures,
@@ -66,5 +80,6 @@ if (element) {
         loadPhoneNumbers
       })
   });
-  mountSoftphone(element, store);
+  // The phone rings (above): the panel plays no tone of its own.
+  mountSoftphone(element, store, { ringtone: false });
 }

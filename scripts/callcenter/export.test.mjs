@@ -136,7 +136,8 @@ test("the call center carries every setting of the design with its default", () 
     "callFeatures/conferenceUri": "",
     "callFeatures/featureCodes": "",
     "callFeatures/supervisorCodes": "",
-    "callFeatures/voicemailMessages": ""
+    "callFeatures/voicemailMessages": "",
+    "sipSettings/reconnectGraceSeconds": "30"
   });
 });
 

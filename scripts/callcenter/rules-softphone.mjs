@@ -229,6 +229,15 @@ export function checkSoftphoneSettings(center, report) {
       `retentionDays "${retention.value}" must be empty (7 days) or a whole number of days from 1 to 90.`
     );
 
+  // Kept in step with ts-src/core/settings.ts (and the SIP phone's own bound of 300 s).
+  const grace = get("sipSettings", "reconnectGraceSeconds");
+  if (grace && grace.value !== "" && !(/^\d{1,3}$/.test(grace.value) && Number(grace.value) <= 300))
+    report(
+      grace.valueLine,
+      "reconnect-grace-seconds",
+      `reconnectGraceSeconds "${clip(grace.value)}" must be a whole number of seconds from 0 (end calls at once) to 300; empty means 30.`
+    );
+
   const ws = get("sipSettings", "webSocketUrl");
   if (ws && ws.value !== "") checkWebSocketUrl(ws, report);
 

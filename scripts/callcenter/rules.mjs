@@ -91,6 +91,7 @@ export const RULES = {
   "no-match-pop": error("noMatchPop is newContact, newLead, search, none or flow:<FlowApiName>"),
   "log-calls": error("logCalls is true or false"),
   "wrap-up-seconds": error("wrapUpSeconds is empty or 0–3600"),
+  "reconnect-grace-seconds": error("reconnectGraceSeconds is empty or 0–300"),
   "dial-format": error("dialFormat is e164 or prefixes"),
   "retention-days": error("retentionDays is empty or a whole number of days from 1 to 90"),
   "not-ready-reasons": error("notReadyReasons lists up to 20 labels of up to 40 characters"),

@@ -98,7 +98,7 @@ export const SOFTPHONE_ITEMS = {
     "dispositionRequired",
     "allowServiceCodes"
   ],
-  sipSettings: ["webSocketUrl", "sipDomain", "iceServers", "credentials"],
+  sipSettings: ["webSocketUrl", "sipDomain", "iceServers", "credentials", "reconnectGraceSeconds"],
   callFeatures: ["conferenceUri", "featureCodes", "supervisorCodes", "voicemailMessages"]
 };
 

@@ -184,3 +184,23 @@ describe("SoftphoneChannel", () => {
     expect(t.host.listenerCounts().channel).toBe(0);
   });
 });
+
+describe("simulateNetwork", () => {
+  it("reads the demo phone's network simulations and refuses anything else", () => {
+    expect(
+      readChannelMessage({
+        source: "workbench",
+        type: "simulateNetwork",
+        payload: { what: "qualityDip" }
+      })
+    ).toEqual({
+      kind: "command",
+      source: "workbench",
+      command: { type: "simulateNetwork", what: "qualityDip" }
+    });
+    for (const payload of [{ what: "explode" }, { what: "reconnect", extra: 1 }, {}])
+      expect(
+        readChannelMessage({ source: "workbench", type: "simulateNetwork", payload }).kind
+      ).toBe("invalid");
+  });
+});

@@ -8,7 +8,13 @@ import type { CallDirection } from "../phone/phone";
 import { DTMF_DIGITS, MAX_INPUT_LENGTH } from "./dialing";
 import { hostErrorCode } from "./errors";
 import { isRecord, isSalesforceId } from "./ids";
-import type { AgentState, CallState, SoftphoneState } from "./model";
+import {
+  NETWORK_SIMULATIONS,
+  type AgentState,
+  type CallState,
+  type NetworkSimulation,
+  type SoftphoneState
+} from "./model";
 
 export const CHANNEL_NAME = "Softphone__c";
 export const OWN_SOURCE = "softphone";
@@ -25,7 +31,9 @@ export type ChannelCommand =
   | { type: "sendDigits"; digits: string }
   | { type: "transfer"; target: string }
   | { type: "requestState" }
-  | { type: "simulateIncoming"; number: string; name?: string };
+  | { type: "simulateIncoming"; number: string; name?: string }
+  /** Demo phone only: network trouble on the current call (workbench controls). */
+  | { type: "simulateNetwork"; what: NetworkSimulation };
 
 export interface ChannelCall {
   id: string;
@@ -125,6 +133,11 @@ const PAYLOADS: Record<ChannelCommand["type"], (payload: Payload) => ChannelComm
     (phoneText(p.target)
       ? { type: "transfer", target: p.target }
       : "transfer needs a target number"),
+  simulateNetwork: (p) =>
+    onlyKeys(p, ["what"]) ??
+    ((NETWORK_SIMULATIONS as readonly unknown[]).includes(p.what)
+      ? { type: "simulateNetwork", what: p.what as NetworkSimulation }
+      : `simulateNetwork needs what: one of ${NETWORK_SIMULATIONS.join(", ")}`),
   simulateIncoming: (p) => {
     const extra = onlyKeys(p, ["number", "name"]);
     if (extra) return extra;

@@ -4,7 +4,17 @@
  * mirror a leader's state and forward actions to it.
  */
 import type { PageInfo, HostKind } from "../host/cti-host";
-import type { CallDirection, PhoneKind, RegistrationState, SipCredentials } from "../phone/phone";
+import type {
+  AudioDeviceRole,
+  AudioDeviceState,
+  AudioProcessing,
+  CallDirection,
+  PhoneKind,
+  QualityRating,
+  RegistrationState,
+  RingerOutcome,
+  SipCredentials
+} from "../phone/phone";
 
 export type AgentState = "offline" | "ready" | "busy";
 
@@ -16,7 +26,10 @@ export const DISPOSITIONS = [
   "Left voicemail",
   "No answer",
   "Busy",
-  "Wrong number"
+  "Wrong number",
+  /** Set by the softphone when the grace period of a lost connection ran out (calls/call-health.ts). */
+  "Dropped: connection lost",
+  "Dropped: audio lost"
 ] as const;
 /** The defaults above, or the call center's `dispositions` list. */
 export type Disposition = string;
@@ -39,6 +52,33 @@ export interface RelatedRecord {
   id: string;
   name?: string;
   objectType?: string;
+}
+
+/** A call being recovered after its connection (or only its audio path) was lost. */
+export interface CallConnectionView {
+  state: "reconnecting";
+  lost: "signalling" | "media";
+  /** Epoch ms when the phone gives up and ends the call. */
+  graceEndsAt: number;
+}
+
+/** A call's audio quality so far: the latest reading and the call's worst and average. */
+export interface CallQualityView {
+  /** Latest MOS estimate, 1.0–4.5. */
+  mos: number;
+  rating: QualityRating;
+  /** Plain language for the latest reading when not good: "network: packet loss 6 %". */
+  reason?: string;
+  mosMin: number;
+  mosAvg: number;
+  samples: number;
+  /** The most frequent reason over the call. */
+  worstReason?: string;
+  /** The worst figures seen over the call. */
+  maxPacketLossPercent: number;
+  maxJitterMs: number;
+  /** null while no round trip was measured. */
+  maxRoundTripMs: number | null;
 }
 
 export type MatchStatus = "off" | "pending" | "none" | "one" | "several" | "error";
@@ -65,6 +105,10 @@ export interface CallView {
   disposition?: Disposition;
   /** When after-call work saves by itself (wrapUpSeconds = N). */
   wrapUpDeadline?: number;
+  /** Present while the call is being recovered (the UI shows "Reconnecting… (n s)"). */
+  connection?: CallConnectionView;
+  /** Present once the phone measured the call's audio (SIP phone, simulated by the demo phone). */
+  quality?: CallQualityView;
 }
 
 export interface RecentCall {
@@ -148,7 +192,24 @@ export interface SoftphoneState {
   voicemailDrop?: { callId: string; message: string } | null;
   /** What the call center and the phone offer: consult, conference, messages, feature codes. */
   callFeatures?: CallFeaturesOffer;
+  /** The agent's audio devices and choices, once the phone listed them. */
+  devices?: AudioDeviceState;
+  /** How the last incoming call was announced (audio, a notification, or not at all). */
+  ringer?: { outcome: RingerOutcome; detail?: string };
+  /** Quality of the last call that was measured, for diagnostics. */
+  lastCallQuality?: CallQualityView;
+  /** Whether the phone can simulate network trouble (the demo phone). */
+  canSimulateNetwork?: boolean;
 }
+
+/** What the demo phone can simulate for the call's network (workbench controls, tests). */
+export const NETWORK_SIMULATIONS = [
+  "connectionLoss",
+  "reconnect",
+  "qualityDip",
+  "qualityGood"
+] as const;
+export type NetworkSimulation = (typeof NETWORK_SIMULATIONS)[number];
 
 /**
  * A second call the agent placed while on a customer call: first a consultation (the customer
@@ -218,6 +279,14 @@ export interface SoftphoneActions {
   simulateIncomingCall(number: string, name?: string): Promise<void>;
   /** Consult, transfer, conference, voicemail drop, PBX feature codes. */
   callFeature(intent: CallFeatureIntent): Promise<void>;
+  /** Reads the device list again (the devices menu opens). */
+  loadDevices(): Promise<void>;
+  /** Chooses a microphone, speaker or ringer output (null: the system default). */
+  selectDevice(role: AudioDeviceRole, deviceId: string | null): Promise<void>;
+  /** Echo cancellation, noise suppression, auto gain. */
+  setAudioProcessing(processing: Partial<AudioProcessing>): Promise<void>;
+  /** Demo phone only: network trouble on the current call. */
+  simulateNetwork(what: NetworkSimulation): Promise<void>;
 }
 
 export interface SoftphoneStore {

@@ -30,7 +30,8 @@ describe("parseSettings", () => {
           voicemailMessages: []
         },
         retentionDays: 7,
-        callFlow: DEFAULT_CALL_FLOW
+        callFlow: DEFAULT_CALL_FLOW,
+        reconnectGraceSeconds: 30
       }
     });
   });
@@ -185,5 +186,26 @@ describe("parseSettings", () => {
     const raw = Object.create({ [ITEMS.provider]: "bogus" }) as Record<string, string>;
     (raw as Record<string, unknown>)[ITEMS.screenPop] = 42;
     expect(parseSettings(raw).ok).toBe(true);
+  });
+});
+
+describe("reconnectGraceSeconds", () => {
+  const item = "/sipSettings/reconnectGraceSeconds";
+  const parse = (value?: string) => parseSettings(value === undefined ? {} : { [item]: value });
+
+  it("defaults to 30 s and reads whole seconds from 0 to 300", () => {
+    const ok = (r: ReturnType<typeof parse>) => (r.ok ? r.settings.reconnectGraceSeconds : NaN);
+    expect(ok(parse())).toBe(30);
+    expect(ok(parse(""))).toBe(30);
+    expect(ok(parse("0"))).toBe(0);
+    expect(ok(parse(" 45 "))).toBe(45);
+    expect(ok(parse("300"))).toBe(300);
+  });
+
+  it.each(["301", "-1", "2.5", "thirty"])("names the item for %s", (value) => {
+    const result = parse(value);
+    expect(result.ok).toBe(false);
+    if (!result.ok)
+      expect(result.problems).toEqual([{ item, value, allowed: "a whole number from 0 to 300" }]);
   });
 });

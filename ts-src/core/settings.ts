@@ -45,6 +45,11 @@ export interface Settings {
   prefixes: DialingPrefixes;
   /** Present exactly when provider is `sip`. */
   sip?: SipSettings;
+  /**
+   * How long a connected call is kept while the connection to the phone system is lost
+   * (0 ends it at once), in seconds. Read from sipSettings; the demo phone simulates it too.
+   */
+  reconnectGraceSeconds: number;
   panel: { height: number; width: number };
   /** Consult, conference, voicemail drop and PBX feature codes (core/call-features-settings.ts). */
   features: CallFeatureSettings;
@@ -73,12 +78,16 @@ export const ITEMS = {
   sipDomain: "/sipSettings/sipDomain",
   iceServers: "/sipSettings/iceServers",
   credentials: "/sipSettings/credentials",
+  reconnectGraceSeconds: "/sipSettings/reconnectGraceSeconds",
   height: "/reqGeneralInfo/reqSoftphoneHeight",
   width: "/reqGeneralInfo/reqSoftphoneWidth"
 } as const;
 
 const MAX_SHOWN_VALUE = 100;
 const MAX_WRAP_UP_SECONDS = 3600;
+/** The SIP phone's own bound (phone/sip/config.ts) and default. */
+export const MAX_RECONNECT_GRACE_SECONDS = 300;
+export const DEFAULT_RECONNECT_GRACE_SECONDS = 30;
 const FLOW_NAME = /^[A-Za-z](?:[A-Za-z0-9]|_(?!_)){0,79}$/;
 const HOST_NAME =
   /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
@@ -110,6 +119,12 @@ export function parseSettings(raw: CallCenterSettings): SettingsResult {
   const features = parseCallFeatures(raw, (item, value, allowed) =>
     reader.problems.push({ item, value: shown(value), allowed })
   );
+  const reconnectGraceSeconds = reader.integer(
+    ITEMS.reconnectGraceSeconds,
+    DEFAULT_RECONNECT_GRACE_SECONDS,
+    0,
+    MAX_RECONNECT_GRACE_SECONDS
+  );
   reader.rejectSecrets();
   const callFlow = parseCallFlowSettings(raw);
   reader.problems.push(...callFlow.problems);
@@ -129,6 +144,7 @@ export function parseSettings(raw: CallCenterSettings): SettingsResult {
       panel,
       features,
       retentionDays,
+      reconnectGraceSeconds,
       callFlow: callFlow.settings
     }
   };

@@ -13,6 +13,7 @@ import { loadRecentCalls } from "./after-call/recent-calls";
 import { CallBook } from "./calls/call-book";
 import { CallDesk } from "./calls/call-desk";
 import { CallFeatures } from "./calls/call-features";
+import { CallHealth, canSimulateNetwork } from "./calls/call-health";
 import { associationForRecord, associationFromClick } from "./calls/call-view";
 import { CallerId } from "./calls/caller-id";
 import { channelState, SoftphoneChannel, type ChannelCommand } from "./channel";
@@ -146,6 +147,7 @@ class Softphone implements SoftphoneController {
   readonly #callerId: CallerId;
   readonly #desk: CallDesk;
   readonly #features: CallFeatures;
+  readonly #health: CallHealth;
   readonly #callLogger: CallLogger;
   readonly #directory: Directory;
   readonly #stops: Array<() => void> = [];
@@ -230,6 +232,7 @@ class Softphone implements SoftphoneController {
       settings,
       numbers
     });
+    this.#health = new CallHealth({ cell, book: this.#book, report, phone });
     this.#directory = new Directory(cell, crm, report);
     this.#stops.push(this.#agent.followClickToDial(), preloadWhenInitialized(cell, numbers));
     if (host) {
@@ -320,6 +323,7 @@ class Softphone implements SoftphoneController {
     void this.#startChannel(host);
     await this.#agent.startPhone(settings);
     this.#features.publishOffer();
+    this.#health.onPhoneStarted();
   }
 
   /** Points storage at this org and user's keys (or memory when Salesforce cannot tell). */
@@ -383,8 +387,10 @@ class Softphone implements SoftphoneController {
   #onPhoneEvent(event: PhoneEvent): void {
     if (event.type === "registration") {
       this.#agent.onRegistration(event.state, event.error ? describeError(event.error) : undefined);
-    } else if (!this.#features.onPhoneEvent(event)) {
-      this.#desk.onPhoneEvent(event);
+    } else {
+      this.#health.beforeDesk(event);
+      if (!this.#features.onPhoneEvent(event)) this.#desk.onPhoneEvent(event);
+      this.#health.afterDesk(event);
     }
   }
 
@@ -411,6 +417,12 @@ class Softphone implements SoftphoneController {
           return;
         }
         return a.simulateIncomingCall(command.number, command.name);
+      case "simulateNetwork":
+        if (!canSimulateNetwork(this.#agent.currentPhone())) {
+          this.#logger.warn("Softphone__c: ignored simulateNetwork: the demo phone is not active");
+          return;
+        }
+        return a.simulateNetwork(command.what);
       case "requestState":
         return;
     }
@@ -458,7 +470,11 @@ class Softphone implements SoftphoneController {
         } catch (error) {
           report.notice(`Could not simulate a call: ${describeError(error)}`, "phone");
         }
-      }
+      },
+      loadDevices: () => this.#health.loadDevices(),
+      selectDevice: (role, deviceId) => this.#health.selectDevice(role, deviceId),
+      setAudioProcessing: (processing) => this.#health.setAudioProcessing(processing),
+      simulateNetwork: (what) => this.#health.simulateNetwork(what)
     };
   }
 }

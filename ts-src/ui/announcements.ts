@@ -44,6 +44,14 @@ function callChange(prev: CallView | null, next: CallView | null): Announcement 
         return { text: "Call ended.", urgent: false };
     }
   }
+  if (!prev.connection !== !next.connection) {
+    return {
+      text: next.connection
+        ? "Connection lost. Reconnecting; the call is kept for now."
+        : "Reconnected. The call continues.",
+      urgent: false
+    };
+  }
   if (prev.muted !== next.muted) {
     return { text: next.muted ? "Microphone muted." : "Microphone on.", urgent: false };
   }

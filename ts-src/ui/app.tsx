@@ -11,6 +11,7 @@ import { safeActions } from "./safe-actions";
 import { useStoreState } from "./use-store";
 import { ActiveCallView } from "./views/active-call";
 import { CallEndedView } from "./views/call-ended";
+import { DevicesView } from "./views/devices";
 import { DiagnosticsView } from "./views/diagnostics";
 import { IncomingView } from "./views/incoming";
 import { ReadyView } from "./views/ready";
@@ -19,13 +20,26 @@ import { SignIn } from "./views/sign-in";
 import { WrapUpView } from "./views/wrap-up";
 
 export type ViewName =
-  "setup" | "diagnostics" | "sign-in" | "incoming" | "call" | "wrap-up" | "ended" | "ready";
+  | "setup"
+  | "diagnostics"
+  | "devices"
+  | "sign-in"
+  | "incoming"
+  | "call"
+  | "wrap-up"
+  | "ended"
+  | "ready";
 
 /** Which view the state calls for; an open diagnostics view wins over everything but a ringing call. */
-export function viewFor(state: SoftphoneState, diagnosticsOpen: boolean): ViewName {
+export function viewFor(
+  state: SoftphoneState,
+  diagnosticsOpen: boolean,
+  devicesOpen = false
+): ViewName {
   const call = state.call;
   const ringing = call?.state === "ringing" && call.direction === "inbound";
   if (diagnosticsOpen && !ringing) return "diagnostics";
+  if (devicesOpen && !ringing && state.setupProblems.length === 0) return "devices";
   if (state.setupProblems.length > 0) return "setup";
   if (call) {
     if (ringing) return "incoming";
@@ -40,9 +54,10 @@ export function viewFor(state: SoftphoneState, diagnosticsOpen: boolean): ViewNa
 export function App({ store }: { store: SoftphoneStore }) {
   const state = useStoreState(store);
   const [diagnosticsOpen, setDiagnosticsOpen] = useState(false);
+  const [devicesOpen, setDevicesOpen] = useState(false);
   const [actionError, setActionError] = useState<string | undefined>(undefined);
   const actions = useMemo(() => safeActions(store.actions, setActionError), [store]);
-  const view = viewFor(state, diagnosticsOpen);
+  const view = viewFor(state, diagnosticsOpen, devicesOpen);
 
   // Focus moves with the view, but never on the panel's first render (it would steal focus).
   const firstView = useRef<ViewName | null>(view);
@@ -54,7 +69,8 @@ export function App({ store }: { store: SoftphoneStore }) {
   // A ringing call closes diagnostics so the agent lands on Answer.
   useEffect(() => {
     if (view === "incoming" && diagnosticsOpen) setDiagnosticsOpen(false);
-  }, [view, diagnosticsOpen]);
+    if (view === "incoming" && devicesOpen) setDevicesOpen(false);
+  }, [view, diagnosticsOpen, devicesOpen]);
 
   const call = state.call;
   const notice = state.notice ?? actionError;
@@ -69,6 +85,7 @@ export function App({ store }: { store: SoftphoneStore }) {
       onKeyDown={(e) => {
         // Escape anywhere in the panel (e.g. still on the header button) closes diagnostics.
         if (e.key === "Escape" && view === "diagnostics") setDiagnosticsOpen(false);
+        if (e.key === "Escape" && view === "devices") setDevicesOpen(false);
         const hotkey = hotkeyFor(e);
         if (hotkey && pressHotkey(e.currentTarget, hotkey)) e.preventDefault();
       }}
@@ -77,9 +94,18 @@ export function App({ store }: { store: SoftphoneStore }) {
         state={state}
         diagnosticsOpen={view === "diagnostics"}
         onToggleDiagnostics={() => setDiagnosticsOpen(view !== "diagnostics")}
+        devicesOpen={view === "devices"}
+        onToggleDevices={
+          state.phoneKind
+            ? () => {
+                setDiagnosticsOpen(false);
+                setDevicesOpen(view !== "devices");
+              }
+            : undefined
+        }
       />
       {notice && <NoticeBar message={notice} onDismiss={dismissNotice} />}
-      {state.waitingCall && view !== "diagnostics" && (
+      {state.waitingCall && view !== "diagnostics" && view !== "devices" && (
         <WaitingCallBanner
           call={state.waitingCall}
           onAnswer={() => void actions.answer()}
@@ -93,6 +119,9 @@ export function App({ store }: { store: SoftphoneStore }) {
         {view === "setup" && <SetupMessage problems={state.setupProblems} />}
         {view === "diagnostics" && (
           <DiagnosticsView state={state} onClose={() => setDiagnosticsOpen(false)} />
+        )}
+        {view === "devices" && (
+          <DevicesView state={state} actions={actions} onClose={() => setDevicesOpen(false)} />
         )}
         {view === "sign-in" && (
           <SignIn

@@ -40,6 +40,7 @@ describe("diagnosticsReport", () => {
       "Initialized: no",
       "Message channel: yes",
       "Call: inbound held",
+      "Ringer: No incoming call yet",
       "Errors: 2",
       "  2026-01-01T11:00:00.000Z [log] SERVER_ERROR",
       "  2026-01-01T10:00:00.000Z [phone] 401 Unauthorized"
@@ -58,5 +59,47 @@ describe("diagnosticsReport", () => {
   it("names what the page's Open CTI library lacks", () => {
     const text = diagnosticsReport(baseState({ unavailableFeatures: ["hvs.onWorkStart"] }), 0);
     expect(text).toContain("Missing from the Open CTI library: hvs.onWorkStart");
+  });
+
+  it("lists the devices in use, the ringer mode and the call's min/avg MOS", () => {
+    const text = diagnosticsReport(
+      baseState({
+        phoneKind: "demo",
+        devices: {
+          inputs: [{ id: "mic-2", label: "Headset mic", kind: "audioinput" }],
+          outputs: [{ id: "out-2", label: "Headset", kind: "audiooutput" }],
+          selected: { input: "mic-2", output: null, ringer: "out-2" },
+          canSelectOutput: true,
+          processing: { echoCancellation: true, noiseSuppression: false, autoGainControl: true }
+        },
+        ringer: { outcome: "notification", detail: "Autoplay blocked" },
+        call: makeCall({
+          state: "connected",
+          connection: { state: "reconnecting", lost: "signalling", graceEndsAt: 1 },
+          quality: {
+            mos: 3.5,
+            rating: "poor",
+            mosMin: 3.5,
+            mosAvg: 4.1,
+            samples: 3,
+            maxPacketLossPercent: 6,
+            maxJitterMs: 35,
+            maxRoundTripMs: 180
+          }
+        })
+      }),
+      0
+    );
+    expect(text).toContain("Call: inbound connected, reconnecting");
+    expect(text).toContain("Microphone in use: Headset mic");
+    expect(text).toContain("Speaker in use: System default");
+    expect(text).toContain("Ringer output: Headset");
+    expect(text).toContain(
+      "Audio processing: echo cancellation on, noise suppression off, auto gain on"
+    );
+    expect(text).toContain(
+      "Ringer: Browser notification (the ring sound could not play). Autoplay blocked"
+    );
+    expect(text).toContain("Call quality: MOS min 3.5 / avg 4.1 over 3 samples");
   });
 });

@@ -58,5 +58,9 @@ const actionNames: Record<keyof SoftphoneActions, true> = {
   searchDirectory: true,
   dismissNotice: true,
   simulateIncomingCall: true,
-  callFeature: true
+  callFeature: true,
+  loadDevices: true,
+  selectDevice: true,
+  setAudioProcessing: true,
+  simulateNetwork: true
 };

@@ -3,10 +3,16 @@
  * (disposition, the notes the softphone adds): the one place that decides what a Task says.
  */
 import type { LogFields } from "../../host/cti-host";
-import type { CallDirection, CallEndReason } from "../../phone/phone";
+import type { CallDirection, CallEndCause, CallEndReason } from "../../phone/phone";
 import { partyName } from "../calls/call-view";
 import { isSalesforceId, isWhoId } from "../ids";
-import { MAX_NOTES, type CallView, type Disposition, type RelatedRecord } from "../model";
+import {
+  MAX_NOTES,
+  type CallQualityView,
+  type CallView,
+  type Disposition,
+  type RelatedRecord
+} from "../model";
 
 export interface CallLogInput {
   callId: string;
@@ -79,9 +85,21 @@ export const CLOSED_TAB_NOTE =
   "The softphone tab that held this call was closed; the call ended then.";
 export const CLOSED_TAB_MISSED_NOTE = "Missed call: the softphone tab was closed while it rang.";
 
+/** What a call ended by the phone's grace period is logged as: it says why the call dropped. */
+const DROPPED: Record<CallEndCause, Disposition> = {
+  connectionLost: "Dropped: connection lost",
+  mediaLost: "Dropped: audio lost"
+};
+
 /** The disposition a call gets unless the agent chose one. */
-export function dispositionFor(view: CallView, reason?: CallEndReason): Disposition {
+export function dispositionFor(
+  view: CallView,
+  reason?: CallEndReason,
+  cause?: CallEndCause
+): Disposition {
   if (view.disposition) return view.disposition;
+  if (cause && view.connectedAt !== undefined && Object.hasOwn(DROPPED, cause))
+    return DROPPED[cause];
   if (view.connectedAt !== undefined) return "Connected";
   return reason === "rejected" ? "Busy" : "No answer";
 }
@@ -99,6 +117,35 @@ export interface CallOutcome {
   internal: boolean;
 }
 
+/** Rounds for people: one decimal below 10, whole numbers above. */
+function figure(value: number): string {
+  return value >= 10 ? String(Math.round(value)) : String(Math.round(value * 10) / 10);
+}
+
+/**
+ * The call-quality footer of a Task's Description: "Call quality: MOS min 3.4 / avg 4.1 over 12
+ * samples; packet loss up to 6 %, jitter up to 35 ms, round trip up to 180 ms (network: packet
+ * loss 6 %)". The one place that words it (the copy-report uses it too).
+ */
+export function describeQuality(quality: CallQualityView): string {
+  const rtt =
+    quality.maxRoundTripMs === null ? "not measured" : `up to ${figure(quality.maxRoundTripMs)} ms`;
+  const base =
+    `Call quality: MOS min ${quality.mosMin.toFixed(1)} / avg ${quality.mosAvg.toFixed(1)} ` +
+    `over ${quality.samples} sample${quality.samples === 1 ? "" : "s"}; ` +
+    `packet loss up to ${figure(quality.maxPacketLossPercent)} %, ` +
+    `jitter up to ${figure(quality.maxJitterMs)} ms, round trip ${rtt}`;
+  return quality.worstReason ? `${base} (${quality.worstReason})` : base;
+}
+
+/** Notes with the quality footer below; the notes give way so the footer always fits. */
+function withQualityFooter(notes: string, quality: CallQualityView | undefined): string {
+  if (!quality) return notes;
+  const footer = describeQuality(quality);
+  const room = MAX_NOTES - footer.length - 1;
+  return withNote(notes.length > room ? notes.slice(0, room) : notes, footer);
+}
+
 /** The Task for a call (DESIGN.md's fields), from its view and how it ended. */
 export function taskFieldsFor(view: CallView, outcome: CallOutcome): LogFields {
   return buildTaskFields({
@@ -109,7 +156,7 @@ export function taskFieldsFor(view: CallView, outcome: CallOutcome): LogFields {
     connectedAt: view.connectedAt,
     endedAt: outcome.endedAt,
     disposition: outcome.disposition,
-    notes: outcome.notes,
+    notes: withQualityFooter(outcome.notes, view.quality),
     caller: view.caller,
     relatedTo: view.relatedTo
   });

@@ -3,7 +3,7 @@
  * go through after-call work into the log; the agent answers, declines, dials, holds, mutes,
  * sends digits and transfers. One call at a time is current; one more may wait.
  */
-import type { CallEndReason, Phone, PhoneCall, PhoneEvent } from "../../phone/phone";
+import type { CallEndCause, CallEndReason, Phone, PhoneCall, PhoneEvent } from "../../phone/phone";
 import { idleAgentState } from "../agent";
 import { dispositionFor, transferNote, withNote } from "../after-call/call-log";
 import { planNumber, type ExtendedDialPlan } from "../numbers/extensions";
@@ -78,7 +78,8 @@ export class CallDesk {
         this.#onCallEnded(
           event.call,
           event.reason,
-          event.error ? describeError(event.error) : undefined
+          event.error ? describeError(event.error) : undefined,
+          event.cause
         );
         return;
     }
@@ -347,7 +348,7 @@ export class CallDesk {
     return view;
   }
 
-  #onCallEnded(call: PhoneCall, reason: CallEndReason, error?: string): void {
+  #onCallEnded(call: PhoneCall, reason: CallEndReason, error?: string, cause?: CallEndCause): void {
     const { book, report, clock } = this.#deps;
     if (error) report.notice(`The call failed: ${error}`, "phone");
     const third = book.takeTurnedAway(call.id);
@@ -370,17 +371,17 @@ export class CallDesk {
       this.#afterCallCleared();
       return;
     }
-    this.#enterWrapUp(current, reason);
+    this.#enterWrapUp(current, reason, cause);
   }
 
-  #enterWrapUp(view: CallView, reason: CallEndReason): void {
+  #enterWrapUp(view: CallView, reason: CallEndReason, cause?: CallEndCause): void {
     const { book, clock } = this.#deps;
     const settings = this.#deps.settings();
     const ended: CallView = {
       ...view,
       state: "wrapup",
       endedAt: clock.now(),
-      disposition: presetDisposition(settings?.callFlow, dispositionFor(view, reason)),
+      disposition: presetDisposition(settings?.callFlow, dispositionFor(view, reason, cause)),
       muted: false
     };
     const logAtOnce = book.metaOf(view.id)?.logAtOnce === true;

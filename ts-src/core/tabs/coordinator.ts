@@ -378,7 +378,11 @@ class Tabs implements TabsController {
       searchDirectory: (query) => current().searchDirectory(query),
       dismissNotice: () => current().dismissNotice(),
       simulateIncomingCall: (number, name) => current().simulateIncomingCall(number, name),
-      callFeature: (intent) => current().callFeature(intent)
+      callFeature: (intent) => current().callFeature(intent),
+      loadDevices: () => current().loadDevices(),
+      selectDevice: (role, deviceId) => current().selectDevice(role, deviceId),
+      setAudioProcessing: (processing) => current().setAudioProcessing(processing),
+      simulateNetwork: (what) => current().simulateNetwork(what)
     };
   }
 }

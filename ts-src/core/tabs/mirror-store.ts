@@ -80,7 +80,11 @@ export class MirrorStore implements SoftphoneStore {
         this.notify();
       },
       simulateIncomingCall: forward("simulateIncomingCall"),
-      callFeature: forward("callFeature")
+      callFeature: forward("callFeature"),
+      loadDevices: forward("loadDevices"),
+      selectDevice: forward("selectDevice"),
+      setAudioProcessing: forward("setAudioProcessing"),
+      simulateNetwork: forward("simulateNetwork")
     };
   }
 

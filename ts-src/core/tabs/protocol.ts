@@ -14,7 +14,12 @@ import type {
 import { isCallFeatureIntent } from "../calls/call-feature-intent";
 import { DTMF_DIGITS, MAX_INPUT_LENGTH } from "../dialing";
 import { isRecord, isSalesforceId } from "../ids";
-import { MAX_NOTES, type SoftphoneActions, type SoftphoneState } from "../model";
+import {
+  MAX_NOTES,
+  NETWORK_SIMULATIONS,
+  type SoftphoneActions,
+  type SoftphoneState
+} from "../model";
 
 export const TABS_APP = "softphone-tabs";
 const MAX_TEXT = 2_000;
@@ -43,7 +48,11 @@ export const FORWARDED_ACTIONS = [
   "searchDirectory",
   "dismissNotice",
   "simulateIncomingCall",
-  "callFeature"
+  "callFeature",
+  "loadDevices",
+  "selectDevice",
+  "setAudioProcessing",
+  "simulateNetwork"
 ] as const satisfies readonly (keyof SoftphoneActions)[];
 export type ForwardedAction = (typeof FORWARDED_ACTIONS)[number];
 
@@ -159,8 +168,69 @@ const ACTION_ARGS: Record<ForwardedAction, (args: unknown[]) => boolean> = {
   dismissNotice: (a) => a.length === 0,
   simulateIncomingCall: (a) =>
     (a.length === 1 || a.length === 2) && typedNumber(a[0]) && optional(a[1], (v) => text(v, 80)),
-  callFeature: (a) => a.length === 1 && isCallFeatureIntent(a[0])
+  callFeature: (a) => a.length === 1 && isCallFeatureIntent(a[0]),
+  loadDevices: (a) => a.length === 0,
+  selectDevice: (a) =>
+    a.length === 2 &&
+    ["input", "output", "ringer"].includes(a[0] as string) &&
+    (a[1] === null || text(a[1], 256)),
+  setAudioProcessing: (a) =>
+    a.length === 1 &&
+    isRecord(a[0]) &&
+    onlyKeys(a[0], PROCESSING_KEYS) === null &&
+    Object.values(a[0]).every((v) => typeof v === "boolean"),
+  simulateNetwork: (a) =>
+    a.length === 1 && (NETWORK_SIMULATIONS as readonly unknown[]).includes(a[0])
 };
+
+const PROCESSING_KEYS = ["echoCancellation", "noiseSuppression", "autoGainControl"];
+
+function finite(value: unknown): boolean {
+  return typeof value === "number" && Number.isFinite(value);
+}
+
+/** A call's connection and quality: numbers the UI formats, and short plain text. */
+function connectionOk(value: unknown): boolean {
+  return (
+    isRecord(value) &&
+    value.state === "reconnecting" &&
+    (value.lost === "signalling" || value.lost === "media") &&
+    finite(value.graceEndsAt)
+  );
+}
+
+function qualityOk(value: unknown): boolean {
+  return (
+    isRecord(value) &&
+    ["mos", "mosMin", "mosAvg", "samples", "maxPacketLossPercent", "maxJitterMs"].every((k) =>
+      finite(value[k])
+    ) &&
+    ["good", "fair", "poor"].includes(value.rating as string) &&
+    (value.maxRoundTripMs === null || finite(value.maxRoundTripMs)) &&
+    optional(value.reason, (v) => text(v, 255)) &&
+    optional(value.worstReason, (v) => text(v, 255))
+  );
+}
+
+function devicesOk(value: unknown): boolean {
+  const list = (v: unknown) =>
+    Array.isArray(v) &&
+    v.length <= 64 &&
+    v.every((d) => isRecord(d) && text(d.id, 256) && text(d.label, 255));
+  const choice = (v: unknown) => v === null || text(v, 256);
+  return (
+    isRecord(value) &&
+    list(value.inputs) &&
+    list(value.outputs) &&
+    isRecord(value.selected) &&
+    choice(value.selected.input) &&
+    choice(value.selected.output) &&
+    choice(value.selected.ringer) &&
+    typeof value.canSelectOutput === "boolean" &&
+    isRecord(value.processing) &&
+    PROCESSING_KEYS.every((k) => typeof (value.processing as Payload)[k] === "boolean")
+  );
+}
 
 /** Whether a forwarded action's arguments would pass the leader's validation. */
 export function validActionArgs(name: ForwardedAction, args: unknown[]): boolean {
@@ -194,7 +264,9 @@ function callView(value: unknown): boolean {
     typeof value.notes === "string" &&
     value.notes.length <= MAX_NOTES &&
     optional(value.disposition, (v) => text(v, 40)) &&
-    optional(value.wrapUpDeadline, (v) => typeof v === "number")
+    optional(value.wrapUpDeadline, (v) => typeof v === "number") &&
+    optional(value.connection, connectionOk) &&
+    optional(value.quality, qualityOk)
   );
 }
 
@@ -218,7 +290,16 @@ export function isSoftphoneState(value: unknown): value is SoftphoneState {
     ["granted", "denied", "prompt", "unknown"].includes(value.microphone as string) &&
     typeof value.outboxPending === "number" &&
     optional(value.notice, (v) => text(v)) &&
-    Array.isArray(value.errors)
+    Array.isArray(value.errors) &&
+    optional(value.devices, devicesOk) &&
+    optional(value.lastCallQuality, qualityOk) &&
+    optional(
+      value.ringer,
+      (v) =>
+        isRecord(v) &&
+        ["audio", "notification", "silent"].includes(v.outcome as string) &&
+        optional(v.detail, (d) => text(d))
+    )
   );
 }
 

@@ -1,11 +1,14 @@
 /** Title bar: agent state at a glance and the diagnostics switch, present in every view. */
 import type { SoftphoneState } from "../../core/model";
-import { InfoIcon } from "./icons";
+import { HeadsetIcon, InfoIcon } from "./icons";
 
 interface Props {
   state: SoftphoneState;
   diagnosticsOpen: boolean;
   onToggleDiagnostics: () => void;
+  /** The audio devices menu (absent: no button). */
+  devicesOpen?: boolean;
+  onToggleDevices?: () => void;
 }
 
 export function agentLabel(state: SoftphoneState): string {
@@ -16,7 +19,13 @@ export function agentLabel(state: SoftphoneState): string {
   return state.phoneKind && state.registration === "registered" ? "Not ready" : "Offline";
 }
 
-export function Header({ state, diagnosticsOpen, onToggleDiagnostics }: Props) {
+export function Header({
+  state,
+  diagnosticsOpen,
+  onToggleDiagnostics,
+  devicesOpen,
+  onToggleDevices
+}: Props) {
   const label = agentLabel(state);
   const badge =
     state.agent === "ready"
@@ -30,6 +39,21 @@ export function Header({ state, diagnosticsOpen, onToggleDiagnostics }: Props) {
       <span class={`slds-badge ${badge}`} data-id="agent-state">
         {label}
       </span>
+      {onToggleDevices && (
+        <button
+          type="button"
+          class="slds-button slds-button_icon slds-button_icon-border-filled"
+          data-id="devices"
+          aria-pressed={devicesOpen === true}
+          title={devicesOpen ? "Close audio devices" : "Audio devices"}
+          onClick={onToggleDevices}
+        >
+          <HeadsetIcon />
+          <span class="slds-assistive-text">
+            {devicesOpen ? "Close audio devices" : "Audio devices"}
+          </span>
+        </button>
+      )}
       <button
         type="button"
         class="slds-button slds-button_icon slds-button_icon-border-filled"

@@ -53,3 +53,12 @@ export function InfoIcon(props: IconProps) {
     </Svg>
   );
 }
+
+/** A headset: the audio devices menu. */
+export function HeadsetIcon(props: IconProps) {
+  return (
+    <Svg {...props}>
+      <path d="M12 3 A8 8 0 0 0 4 11 V17 A2 2 0 0 0 6 19 H8 V12 H6 V11 A6 6 0 0 1 18 11 V12 H16 V19 H18 A2 2 0 0 0 20 17 V11 A8 8 0 0 0 12 3 Z" />
+    </Svg>
+  );
+}

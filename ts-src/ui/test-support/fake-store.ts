@@ -86,7 +86,11 @@ const ACTION_NAMES: readonly ActionName[] = [
   "searchDirectory",
   "dismissNotice",
   "simulateIncomingCall",
-  "callFeature"
+  "callFeature",
+  "loadDevices",
+  "selectDevice",
+  "setAudioProcessing",
+  "simulateNetwork"
 ];
 
 export function createFakeStore(initial: Partial<SoftphoneState> = {}): FakeStore {

@@ -9,6 +9,8 @@ import { hotkeyHint, isTextField, TONE_KEY } from "../hotkeys";
 import { Keypad } from "../parts/keypad";
 import { MatchChooser } from "../parts/match-chooser";
 import { NotesField } from "../parts/notes-field";
+import { QualityIndicator } from "../parts/quality-indicator";
+import { ReconnectingBanner } from "../parts/reconnecting-banner";
 import { RelatedTo } from "../parts/related-to";
 import { SimulateIncoming, canSimulate } from "../parts/simulate-incoming";
 import { TransferPanel } from "../parts/transfer-panel";
@@ -85,8 +87,10 @@ export function ActiveCallView({ state, call, actions, autoFocus }: Props) {
           </span>
           {call.muted && <span class="slds-badge slds-theme_error">Muted</span>}
           <CallTimer connectedAt={call.connectedAt} endedAt={call.endedAt} />
+          <QualityIndicator quality={call.quality} />
         </p>
       </div>
+      <ReconnectingBanner call={call} />
       <div class="sp-controls" role="group" aria-label="Call controls">
         <button
           type="button"

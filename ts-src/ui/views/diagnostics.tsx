@@ -3,10 +3,12 @@
  * host, settings, phone, microphone, unsent call logs and the latest errors with their times.
  */
 import { Fragment } from "preact";
+import { devicesInUse } from "../../core/calls/call-health";
 import type { SoftphoneState } from "../../core/model";
 import { CopyReport } from "../parts/copy-report";
 import { ExtText } from "../parts/ext-text";
 import { formatClock } from "../format";
+import { qualityLabel, ringerLabel } from "../health-labels";
 
 const HOSTS: Record<SoftphoneState["host"], string> = {
   lightning: "Lightning Experience (Open CTI)",
@@ -59,6 +61,17 @@ export function DiagnosticsView({
     ["Microphone", MICROPHONE[state.microphone], "diag-microphone"],
     ["Call logs waiting to save", outboxLabel(state), "diag-outbox"]
   ];
+  const inUse = devicesInUse(state);
+  if (inUse) {
+    rows.push(
+      ["Microphone in use", inUse.input, "diag-device-input"],
+      ["Speaker in use", inUse.output, "diag-device-output"],
+      ["Ringer output", inUse.ringer, "diag-device-ringer"]
+    );
+  }
+  if (state.phoneKind) rows.push(["Ringer", ringerLabel(state), "diag-ringer"]);
+  const quality = qualityLabel(state);
+  if (quality) rows.push(["Call quality", quality, "diag-quality"]);
   if (state.initialized !== undefined) {
     rows.push([
       "Started",

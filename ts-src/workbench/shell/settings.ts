@@ -70,6 +70,12 @@ export const SETTINGS: SettingSpec[] = [
     suggestions: ["prompt", "salesforce"]
   },
   {
+    param: "reconnectGraceSeconds",
+    key: "/sipSettings/reconnectGraceSeconds",
+    label: "Reconnect grace seconds",
+    suggestions: ["30", "0", "5"]
+  },
+  {
     param: "outsidePrefix",
     key: "/reqDialingOptions/reqOutsidePrefix",
     label: "Outside prefix",

@@ -7,6 +7,7 @@ import type { OrgRecord } from "./backend";
 import { useActivityLog, useShellState, useStore } from "./context";
 import { Icon } from "./icon";
 import { CHANNEL } from "./call-panel";
+import { NetworkControls } from "./network-controls";
 import { PHONE_FIELDS, recordName, text } from "./records";
 import { SETTINGS, settingsToQuery } from "./settings";
 
@@ -242,6 +243,10 @@ export function WorkbenchControls(props: { onClose: () => void }) {
       <div class="slds-panel__body">
         <h3 class="slds-text-title_caps slds-m-bottom_x-small">Incoming call</h3>
         <SimulateCall onDone={props.onClose} />
+        <h3 class="slds-text-title_caps slds-m-top_medium slds-m-bottom_x-small">
+          Network (demo phone, on the current call)
+        </h3>
+        <NetworkControls />
         <h3 class="slds-text-title_caps slds-m-top_medium slds-m-bottom_x-small">
           Call center settings
         </h3>
