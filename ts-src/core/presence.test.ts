@@ -5,6 +5,7 @@ import { MemoryStorage } from "./storage";
 import { CALL_FLOW_ITEMS } from "./call-flow-settings";
 import { boot } from "./testing/harness";
 import { settle } from "./testing/fake-clock";
+import { asAgent } from "./testing/recording-host";
 import { host } from "./testing/softphone-fixtures";
 
 describe("presence", () => {
@@ -51,7 +52,8 @@ describe("presence", () => {
     const t = await boot(host({ [CALL_FLOW_ITEMS.notReadyReasons]: "Break" }));
     await t.store.actions.setReady(false, "Break");
     const since = t.store.getState().presenceSince;
-    expect(t.session.getItem(NOT_READY_KEY)).toBe("1");
+    // Kept under this org and user's keys (shared PCs).
+    expect(asAgent(t.session).getItem(NOT_READY_KEY)).toBe("1");
     const again = await boot(host({ [CALL_FLOW_ITEMS.notReadyReasons]: "Break" }), {
       session: t.session
     });
