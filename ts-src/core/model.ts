@@ -135,6 +135,8 @@ export interface SoftphoneState {
   storageDurable?: boolean;
   /** Parts of the page's Open CTI library that are missing (an older library): skipped. */
   unavailableFeatures?: string[];
+  /** Another component asked to transfer the call to a number outside the directory. */
+  pendingTransfer?: { target: string };
 }
 
 export interface SoftphoneActions {
@@ -159,6 +161,10 @@ export interface SoftphoneActions {
   dismissNotice(): void;
   /** Demo phone only: an incoming call from `number`. */
   simulateIncomingCall(number: string, name?: string): Promise<void>;
+  /** Runs the transfer another component asked for (see `pendingTransfer`). */
+  confirmTransfer?(): Promise<void>;
+  /** Drops the transfer another component asked for. */
+  cancelTransfer?(): void;
 }
 
 export interface SoftphoneStore {

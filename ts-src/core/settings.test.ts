@@ -21,7 +21,8 @@ describe("parseSettings", () => {
         dialFormat: "e164",
         prefixes: { outside: "9", longDistance: "1", international: "011" },
         sip: undefined,
-        panel: { height: 400, width: 340 }
+        panel: { height: 400, width: 340 },
+        channelCommands: ["requestState", "dial", "hangup", "hold", "mute"]
       }
     });
   });

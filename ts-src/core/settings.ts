@@ -5,6 +5,7 @@
  */
 import { isSupportedCountry, type CountryCode } from "libphonenumber-js";
 import type { CallCenterSettings } from "../host/cti-host";
+import { readChannelCommands, type GuardedCommand } from "./channel-commands";
 import type { SettingProblem } from "./model";
 
 export type Provider = "demo" | "sip";
@@ -44,6 +45,8 @@ export interface Settings {
   /** Present exactly when provider is `sip`. */
   sip?: SipSettings;
   panel: { height: number; width: number };
+  /** Message-channel commands other components may send; parseSettings always fills it. */
+  channelCommands?: readonly GuardedCommand[];
 }
 
 export type SettingsResult =
@@ -57,6 +60,7 @@ export const ITEMS = {
   logCalls: "/softphoneSettings/logCalls",
   wrapUpSeconds: "/softphoneSettings/wrapUpSeconds",
   dialFormat: "/softphoneSettings/dialFormat",
+  channelCommands: "/softphoneSettings/channelCommands",
   outsidePrefix: "/reqDialingOptions/reqOutsidePrefix",
   longDistPrefix: "/reqDialingOptions/reqLongDistPrefix",
   internationalPrefix: "/reqDialingOptions/reqInternationalPrefix",
@@ -97,6 +101,7 @@ export function parseSettings(raw: CallCenterSettings): SettingsResult {
     width: reader.integer(ITEMS.width, 340, 200, 1920)
   };
   const sip = provider === "sip" ? reader.sip() : undefined;
+  const channelCommands = reader.channelCommands(ITEMS.channelCommands);
   reader.rejectSecrets();
   if (reader.problems.length > 0) return { ok: false, problems: reader.problems };
   return {
@@ -111,7 +116,8 @@ export function parseSettings(raw: CallCenterSettings): SettingsResult {
       dialFormat,
       prefixes,
       sip,
-      panel
+      panel,
+      channelCommands
     }
   };
 }
@@ -198,6 +204,13 @@ class Reader {
       return Number(value);
     this.problem(item, value, `a whole number from ${min} to ${max}`);
     return fallback;
+  }
+
+  channelCommands(item: string): readonly GuardedCommand[] {
+    const read = readChannelCommands(this.value(item));
+    if (read.ok) return read.commands;
+    this.problem(item, this.value(item) ?? "", read.allowed);
+    return [];
   }
 
   sip(): SipSettings {

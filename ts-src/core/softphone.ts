@@ -15,6 +15,8 @@ import { CallDesk } from "./calls/call-desk";
 import { associationForRecord, associationFromClick } from "./calls/call-view";
 import { CallerId } from "./calls/caller-id";
 import { channelState, SoftphoneChannel, type ChannelCommand } from "./channel";
+import { DEFAULT_CHANNEL_COMMANDS } from "./channel-commands";
+import { ChannelGuard } from "./channel-guard";
 import { systemClock, type Clock } from "./clock";
 import type { Crm } from "./crm";
 import { Directory } from "./directory";
@@ -98,6 +100,7 @@ class Softphone implements SoftphoneController {
   readonly #desk: CallDesk;
   readonly #callLogger: CallLogger;
   readonly #directory: Directory;
+  readonly #guard: ChannelGuard;
   readonly #stops: Array<() => void> = [];
   #settings: Settings | null = null;
   #channel: SoftphoneChannel | null = null;
@@ -148,6 +151,14 @@ class Softphone implements SoftphoneController {
       phone
     });
     this.#directory = new Directory(cell, crm, report);
+    this.#guard = new ChannelGuard({
+      cell,
+      crm,
+      allowed: () => this.#settings?.channelCommands ?? DEFAULT_CHANNEL_COMMANDS,
+      logger: this.#logger,
+      notice: (message) => report.notice(message, "channel"),
+      run: (command) => this.#runCommand(command)
+    });
     this.#stops.push(this.#agent.followClickToDial());
     if (host) {
       this.#stops.push(
@@ -243,8 +254,9 @@ class Softphone implements SoftphoneController {
     const channel = (this.#channel = new SoftphoneChannel(
       host,
       this.#logger,
-      (command) => void this.#runCommand(command),
-      (message) => this.#report.error("channel", message)
+      (command) => void this.#guard.receive(command),
+      (message) => this.#report.error("channel", message),
+      (command) => this.#guard.admits(command)
     ));
     channel.publish(channelState(this.#cell.getState()));
     this.#stops.push(this.#cell.subscribe((state) => channel.publish(channelState(state))));
@@ -313,6 +325,8 @@ class Softphone implements SoftphoneController {
       setDisposition: (disposition) => desk.setDisposition(disposition),
       saveWrapUp: () => desk.saveWrapUp(),
       searchDirectory: (query) => this.#directory.search(query),
+      confirmTransfer: () => this.#guard.confirm(),
+      cancelTransfer: () => this.#guard.cancel(),
       dismissNotice: () => {
         if (cell.getState().notice !== undefined) cell.set({ notice: undefined });
       },

@@ -1,6 +1,7 @@
 /** The softphone panel: picks the view for the current state and frames it. */
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import type { SoftphoneState, SoftphoneStore } from "../core/model";
+import { ConfirmTransfer } from "./parts/confirm-transfer";
 import { Header } from "./parts/header";
 import { LiveRegion } from "./parts/live-region";
 import { NoticeBar } from "./parts/notice-bar";
@@ -75,6 +76,13 @@ export function App({ store }: { store: SoftphoneStore }) {
         onToggleDiagnostics={() => setDiagnosticsOpen(view !== "diagnostics")}
       />
       {notice && <NoticeBar message={notice} onDismiss={dismissNotice} />}
+      {state.pendingTransfer && (
+        <ConfirmTransfer
+          target={state.pendingTransfer.target}
+          onConfirm={() => void actions.confirmTransfer?.()}
+          onCancel={() => actions.cancelTransfer?.()}
+        />
+      )}
       {state.waitingCall && view !== "diagnostics" && (
         <WaitingCallBanner
           call={state.waitingCall}
