@@ -123,6 +123,7 @@ test("the call center carries every setting of the design with its default", () 
     "softphoneSettings/logCalls": "true",
     "softphoneSettings/wrapUpSeconds": "",
     "softphoneSettings/dialFormat": "e164",
+    "softphoneSettings/channelCommands": "",
     "sipSettings/webSocketUrl": "",
     "sipSettings/sipDomain": "",
     "sipSettings/iceServers": "",

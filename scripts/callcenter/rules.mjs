@@ -91,6 +91,7 @@ export const RULES = {
   "log-calls": error("logCalls is true or false"),
   "wrap-up-seconds": error("wrapUpSeconds is empty or 0–3600"),
   "dial-format": error("dialFormat is e164 or prefixes"),
+  "channel-commands": error("channelCommands lists message-channel commands, none, or is empty"),
   "websocket-url": error("webSocketUrl is wss:// (ws:// only for localhost), without credentials"),
   "sip-domain": error("sipDomain is a host name or IP address"),
   "ice-servers": error("iceServers is a comma-separated list of stun:/turn: URLs"),

@@ -90,7 +90,8 @@ export const SOFTPHONE_ITEMS = {
     "noMatchPop",
     "logCalls",
     "wrapUpSeconds",
-    "dialFormat"
+    "dialFormat",
+    "channelCommands"
   ],
   sipSettings: ["webSocketUrl", "sipDomain", "iceServers", "credentials"]
 };
