@@ -87,6 +87,14 @@ function checkIceServers(item, report) {
       );
       continue;
     }
+    if (m[1].startsWith("turn")) {
+      report(
+        item.valueLine,
+        "ice-servers",
+        `ICE server "${entry}": a ${m[1]}: server needs a user name and credential, which call center items cannot hold safely (every agent reads them); use stun:/stuns: only, or a PBX reachable without TURN.`
+      );
+      continue;
+    }
     const [hostPort, query] = m[2].split("?");
     if (hostPort.includes("@") || hostPort.startsWith("//")) {
       report(

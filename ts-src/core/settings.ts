@@ -80,6 +80,8 @@ const HOST_NAME =
 const PREFIX = /^[0-9*#]{0,6}$/;
 const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
 const SECRET_ITEM = /password|passwd|secret|token/i;
+const TURN_NEEDS_CREDENTIALS =
+  "stun: or stuns: URLs only: a turn:/turns: server needs a user name and credential, which call center items cannot hold safely (every agent reads them); remove it and use a PBX reachable without TURN (see docs/sip.md)";
 
 /** Parses and validates the settings; never throws. */
 export function parseSettings(raw: CallCenterSettings): SettingsResult {
@@ -256,6 +258,10 @@ class Reader {
     const bad = servers.filter((s) => !/^(stuns?|turns?):[^\s,]{1,250}$/i.test(s));
     if (bad.length > 0) {
       this.problem(item, value, "comma-separated stun:, stuns:, turn: or turns: URLs, or empty");
+    } else if (servers.some((s) => /^turns?:/i.test(s))) {
+      // Browsers refuse a TURN server without a user name and credential, and call center
+      // items (every agent reads them) are no place for one: refuse it here, clearly.
+      this.problem(item, value, TURN_NEEDS_CREDENTIALS);
     }
     return servers;
   }
