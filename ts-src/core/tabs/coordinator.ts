@@ -338,7 +338,9 @@ class Tabs implements TabsController {
       saveWrapUp: () => current().saveWrapUp(),
       searchDirectory: (query) => current().searchDirectory(query),
       dismissNotice: () => current().dismissNotice(),
-      simulateIncomingCall: (number, name) => current().simulateIncomingCall(number, name)
+      simulateIncomingCall: (number, name) => current().simulateIncomingCall(number, name),
+      confirmTransfer: async () => current().confirmTransfer?.(),
+      cancelTransfer: () => current().cancelTransfer?.()
     };
   }
 }

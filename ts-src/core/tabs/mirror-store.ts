@@ -78,7 +78,9 @@ export class MirrorStore implements SoftphoneStore {
         this.localNotice = undefined;
         this.notify();
       },
-      simulateIncomingCall: forward("simulateIncomingCall")
+      simulateIncomingCall: forward("simulateIncomingCall"),
+      confirmTransfer: forward("confirmTransfer"),
+      cancelTransfer: fireAndForget("cancelTransfer")
     };
   }
 

@@ -40,7 +40,9 @@ export const FORWARDED_ACTIONS = [
   "saveWrapUp",
   "searchDirectory",
   "dismissNotice",
-  "simulateIncomingCall"
+  "simulateIncomingCall",
+  "confirmTransfer",
+  "cancelTransfer"
 ] as const satisfies readonly (keyof SoftphoneActions)[];
 export type ForwardedAction = (typeof FORWARDED_ACTIONS)[number];
 
@@ -152,7 +154,9 @@ const ACTION_ARGS: Record<ForwardedAction, (args: unknown[]) => boolean> = {
   searchDirectory: (a) => a.length === 1 && text(a[0], 200),
   dismissNotice: (a) => a.length === 0,
   simulateIncomingCall: (a) =>
-    (a.length === 1 || a.length === 2) && typedNumber(a[0]) && optional(a[1], (v) => text(v, 80))
+    (a.length === 1 || a.length === 2) && typedNumber(a[0]) && optional(a[1], (v) => text(v, 80)),
+  confirmTransfer: (a) => a.length === 0,
+  cancelTransfer: (a) => a.length === 0
 };
 
 /** Whether a forwarded action's arguments would pass the leader's validation. */

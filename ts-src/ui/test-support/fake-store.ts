@@ -63,7 +63,8 @@ const SYNC_ACTIONS: ReadonlySet<ActionName> = new Set([
   "setRelatedTo",
   "setNotes",
   "setDisposition",
-  "dismissNotice"
+  "dismissNotice",
+  "cancelTransfer"
 ]);
 
 const ACTION_NAMES: readonly ActionName[] = [
@@ -84,7 +85,9 @@ const ACTION_NAMES: readonly ActionName[] = [
   "saveWrapUp",
   "searchDirectory",
   "dismissNotice",
-  "simulateIncomingCall"
+  "simulateIncomingCall",
+  "confirmTransfer",
+  "cancelTransfer"
 ];
 
 export function createFakeStore(initial: Partial<SoftphoneState> = {}): FakeStore {
