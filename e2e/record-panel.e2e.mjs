@@ -14,7 +14,8 @@ import {
   shell,
   sp,
   waitForReady,
-  waitForTasks
+  waitForTasks,
+  withSettings
 } from "./lib/softphone.mjs";
 
 const s = useWorkbench();
@@ -69,8 +70,11 @@ test("dial from the record panel over the channel; mute, hold and hang up from t
   assert.deepEqual(problems, []);
 });
 
-test("the panel answers a ringing call", async () => {
-  const { page } = await openPage(s.browser, s.wb.url);
+test("the panel answers a ringing call where the call center lets components answer", async () => {
+  const url = withSettings(s.wb.url, {
+    channelCommands: "requestState,dial,answer,hangup,hold,mute"
+  });
+  const { page } = await openPage(s.browser, url);
   await openPhonePanel(page);
   await waitForReady(page);
   await shell(page, "nav-contacts").click();

@@ -46,7 +46,13 @@ const numberOf = (i) => {
 const digits = (v) => String(v ?? "").replace(/\D/g, "");
 
 const s = useWorkbench({
-  settings: { wrapUpSeconds: "0", screenPop: "off", noMatchPop: "none" }
+  settings: {
+    wrapUpSeconds: "0",
+    screenPop: "off",
+    noMatchPop: "none",
+    // The run answers over the channel: answer is off unless listed.
+    channelCommands: "requestState,dial,answer,hangup"
+  }
 });
 
 /** Installs the in-page driver: it watches the softphone's `state` events on the channel. */

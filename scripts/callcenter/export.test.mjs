@@ -129,6 +129,7 @@ test("the call center carries every setting of the design with its default", () 
     "softphoneSettings/dispositions": "Connected,Left voicemail,No answer,Busy,Wrong number",
     "softphoneSettings/dispositionRequired": "false",
     "softphoneSettings/allowServiceCodes": "false",
+    "softphoneSettings/channelCommands": "",
     "sipSettings/webSocketUrl": "",
     "sipSettings/sipDomain": "",
     "sipSettings/iceServers": "",

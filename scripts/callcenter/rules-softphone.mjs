@@ -13,6 +13,17 @@ const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)
 // Kept in step with ts-src/core/settings.ts: what the softphone accepts at runtime.
 const FLOW_API_NAME = /^[A-Za-z](?:[A-Za-z0-9]|_(?!_))*$/;
 const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
+// Kept in step with ts-src/core/channel-commands.ts.
+const CHANNEL_COMMANDS = [
+  "requestState",
+  "dial",
+  "answer",
+  "hangup",
+  "hold",
+  "mute",
+  "sendDigits",
+  "transfer"
+];
 
 const isValidHost = (host) =>
   HOST_NAME.test(host) || IPV4.test(host) || /^\[[0-9A-Fa-f:.]+\]$/.test(host);
@@ -73,6 +84,14 @@ function checkIceServers(item, report) {
         item.valueLine,
         "ice-servers",
         `ICE server "${entry}" must start with stun:, stuns:, turn: or turns:.`
+      );
+      continue;
+    }
+    if (m[1].startsWith("turn")) {
+      report(
+        item.valueLine,
+        "ice-servers",
+        `ICE server "${entry}": a ${m[1]}: server needs a user name and credential, which call center items cannot hold safely (every agent reads them); use stun:/stuns: only, or a PBX reachable without TURN.`
       );
       continue;
     }
@@ -237,6 +256,17 @@ export function checkSoftphoneSettings(center, report) {
       "reconnect-grace-seconds",
       `reconnectGraceSeconds "${clip(grace.value)}" must be a whole number of seconds from 0 (end calls at once) to 300; empty means 30.`
     );
+  const commands = get("softphoneSettings", "channelCommands");
+  if (commands && commands.value.trim() !== "" && commands.value.trim().toLowerCase() !== "none") {
+    for (const name of commands.value.split(",").map((s) => s.trim())) {
+      if (CHANNEL_COMMANDS.some((c) => c.toLowerCase() === name.toLowerCase())) continue;
+      report(
+        commands.valueLine,
+        "channel-commands",
+        `channelCommands "${clip(name)}" is not a command; list some of ${oneOf(CHANNEL_COMMANDS)} separated by commas, none, or leave it empty for requestState, dial, hangup, hold, mute.`
+      );
+    }
+  }
 
   const ws = get("sipSettings", "webSocketUrl");
   if (ws && ws.value !== "") checkWebSocketUrl(ws, report);

@@ -99,6 +99,7 @@ export const RULES = {
   dispositions: error("dispositions lists 1 to 20 labels of up to 40 characters"),
   "disposition-required": error("dispositionRequired is true or false"),
   "allow-service-codes": error("allowServiceCodes is true or false"),
+  "channel-commands": error("channelCommands lists message-channel commands, none, or is empty"),
   "websocket-url": error("webSocketUrl is wss:// (ws:// only for localhost), without credentials"),
   "sip-domain": error("sipDomain is a host name or IP address"),
   "ice-servers": error("iceServers is a comma-separated list of stun:/turn: URLs"),

@@ -74,6 +74,16 @@ const candidates = {
   wrapUpSeconds: ["", "0", "30", "3600", "3601", "-1", "1.5", "ten"],
   dialFormat: ["e164", "prefixes", "E164", "e.164", ""],
   retentionDays: ["", "1", "7", "90", "0", "91", "7.5", "week"],
+  channelCommands: [
+    "",
+    "none",
+    "NONE",
+    "dial, answer",
+    "Transfer",
+    "dial,,hold",
+    "selfDestruct",
+    "dial;mute"
+  ],
   reqOutsidePrefix: ["9", "", "0", "*9", "9-", "1234567"],
   reqInternationalPrefix: ["011", "00", "+", "0011"],
   reqSoftphoneHeight: ["400", "240", "2560", "239", "2561", "400px", ""],

@@ -96,7 +96,8 @@ export const SOFTPHONE_ITEMS = {
     "notReadyResponseCode",
     "dispositions",
     "dispositionRequired",
-    "allowServiceCodes"
+    "allowServiceCodes",
+    "channelCommands"
   ],
   sipSettings: ["webSocketUrl", "sipDomain", "iceServers", "credentials", "reconnectGraceSeconds"],
   callFeatures: ["conferenceUri", "featureCodes", "supervisorCodes", "voicemailMessages"]

@@ -190,17 +190,21 @@ export class SoftphoneChannel {
   readonly #logger: ChannelLogger;
   readonly #onCommand: (command: ChannelCommand) => void;
   readonly #onError: (message: string) => void;
+  readonly #admits: (command: ChannelCommand) => boolean;
 
+  /** `admits` refuses commands the call center does not allow (see channel-guard.ts). */
   constructor(
     host: CtiHost,
     logger: ChannelLogger,
     onCommand: (command: ChannelCommand) => void,
-    onError: (message: string) => void
+    onError: (message: string) => void,
+    admits: (command: ChannelCommand) => boolean = () => true
   ) {
     this.#host = host;
     this.#logger = logger;
     this.#onCommand = onCommand;
     this.#onError = onError;
+    this.#admits = admits;
   }
 
   /** False where the host has no message service (Classic). */
@@ -253,6 +257,7 @@ export class SoftphoneChannel {
         this.#logger.warn(`Softphone__c: ignored a message: ${read.reason}`);
         return;
       }
+      if (!this.#admits(read.command)) return;
       if (read.command.type === "requestState") {
         if (this.#latest) this.publish(this.#latest, true);
         return;

@@ -200,6 +200,8 @@ export interface SoftphoneState {
   lastCallQuality?: CallQualityView;
   /** Whether the phone can simulate network trouble (the demo phone). */
   canSimulateNetwork?: boolean;
+  /** Another component asked to transfer the call to a number outside the directory. */
+  pendingTransfer?: { target: string };
 }
 
 /** What the demo phone can simulate for the call's network (workbench controls, tests). */
@@ -287,6 +289,10 @@ export interface SoftphoneActions {
   setAudioProcessing(processing: Partial<AudioProcessing>): Promise<void>;
   /** Demo phone only: network trouble on the current call. */
   simulateNetwork(what: NetworkSimulation): Promise<void>;
+  /** Runs the transfer another component asked for (see `pendingTransfer`). */
+  confirmTransfer?(): Promise<void>;
+  /** Drops the transfer another component asked for. */
+  cancelTransfer?(): void;
 }
 
 export interface SoftphoneStore {

@@ -31,7 +31,8 @@ describe("parseSettings", () => {
         },
         retentionDays: 7,
         callFlow: DEFAULT_CALL_FLOW,
-        reconnectGraceSeconds: 30
+        reconnectGraceSeconds: 30,
+        channelCommands: ["requestState", "dial", "hangup", "hold", "mute"]
       }
     });
   });
@@ -125,16 +126,33 @@ describe("parseSettings", () => {
   it("reads SIP settings when provider is sip", () => {
     const result = parseSettings({
       ...sip,
-      [ITEMS.iceServers]: "stun:stun.example.com:3478, turns:turn.example.com:5349",
+      [ITEMS.iceServers]: "stun:stun.example.com:3478, stuns:stun.example.com:5349",
       [ITEMS.credentials]: "salesforce"
     });
     expect(result.ok && result.settings.sip).toEqual({
       webSocketUrl: "wss://pbx.example.com:8089/ws",
       sipDomain: "pbx.example.com",
-      iceServers: ["stun:stun.example.com:3478", "turns:turn.example.com:5349"],
+      iceServers: ["stun:stun.example.com:3478", "stuns:stun.example.com:5349"],
       credentials: "salesforce"
     });
   });
+
+  it.each(["turn:turn.example.com:3478", "stun:stun.example.com, TURNS:turn.example.com:5349"])(
+    "refuses TURN servers, which need credentials call center items cannot hold: %s",
+    (iceServers) => {
+      const result = parseSettings({ ...sip, [ITEMS.iceServers]: iceServers });
+      expect(result.ok).toBe(false);
+      expect(!result.ok && result.problems).toEqual([
+        {
+          item: ITEMS.iceServers,
+          value: iceServers,
+          allowed: expect.stringMatching(
+            /turn:\/turns: server needs a user name and credential/
+          ) as unknown
+        }
+      ]);
+    }
+  );
 
   it("allows ws:// only for loopback hosts", () => {
     expect(parseSettings({ ...sip, [ITEMS.webSocketUrl]: "ws://127.0.0.1:8080/ws" }).ok).toBe(true);

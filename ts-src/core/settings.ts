@@ -7,6 +7,7 @@ import { isSupportedCountry, type CountryCode } from "./countries";
 import type { CallCenterSettings } from "../host/cti-host";
 import { parseCallFeatures, type CallFeatureSettings } from "./call-features-settings";
 import { parseCallFlowSettings, type CallFlowSettings } from "./call-flow-settings";
+import { readChannelCommands, type GuardedCommand } from "./channel-commands";
 import type { SettingProblem } from "./model";
 
 export type Provider = "demo" | "sip";
@@ -57,6 +58,8 @@ export interface Settings {
   retentionDays?: number;
   /** Presence reasons, dispositions, service codes (core/call-flow-settings.ts). */
   callFlow: CallFlowSettings;
+  /** Message-channel commands other components may send; parseSettings always fills it. */
+  channelCommands?: readonly GuardedCommand[];
 }
 
 export type SettingsResult =
@@ -71,6 +74,7 @@ export const ITEMS = {
   wrapUpSeconds: "/softphoneSettings/wrapUpSeconds",
   dialFormat: "/softphoneSettings/dialFormat",
   retentionDays: "/softphoneSettings/retentionDays",
+  channelCommands: "/softphoneSettings/channelCommands",
   outsidePrefix: "/reqDialingOptions/reqOutsidePrefix",
   longDistPrefix: "/reqDialingOptions/reqLongDistPrefix",
   internationalPrefix: "/reqDialingOptions/reqInternationalPrefix",
@@ -94,6 +98,8 @@ const HOST_NAME =
 const PREFIX = /^[0-9*#]{0,6}$/;
 const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
 const SECRET_ITEM = /password|passwd|secret|token/i;
+const TURN_NEEDS_CREDENTIALS =
+  "stun: or stuns: URLs only: a turn:/turns: server needs a user name and credential, which call center items cannot hold safely (every agent reads them); remove it and use a PBX reachable without TURN (see docs/sip.md)";
 
 /** Parses and validates the settings; never throws. */
 export function parseSettings(raw: CallCenterSettings): SettingsResult {
@@ -125,6 +131,7 @@ export function parseSettings(raw: CallCenterSettings): SettingsResult {
     0,
     MAX_RECONNECT_GRACE_SECONDS
   );
+  const channelCommands = reader.channelCommands(ITEMS.channelCommands);
   reader.rejectSecrets();
   const callFlow = parseCallFlowSettings(raw);
   reader.problems.push(...callFlow.problems);
@@ -145,7 +152,8 @@ export function parseSettings(raw: CallCenterSettings): SettingsResult {
       features,
       retentionDays,
       reconnectGraceSeconds,
-      callFlow: callFlow.settings
+      callFlow: callFlow.settings,
+      channelCommands
     }
   };
 }
@@ -234,6 +242,13 @@ class Reader {
     return fallback;
   }
 
+  channelCommands(item: string): readonly GuardedCommand[] {
+    const read = readChannelCommands(this.value(item));
+    if (read.ok) return read.commands;
+    this.problem(item, this.value(item) ?? "", read.allowed);
+    return [];
+  }
+
   sip(): SipSettings {
     const webSocketUrl = this.webSocketUrl(ITEMS.webSocketUrl);
     const sipDomain = this.value(ITEMS.sipDomain) ?? "";
@@ -277,6 +292,10 @@ class Reader {
     const bad = servers.filter((s) => !/^(stuns?|turns?):[^\s,]{1,250}$/i.test(s));
     if (bad.length > 0) {
       this.problem(item, value, "comma-separated stun:, stuns:, turn: or turns: URLs, or empty");
+    } else if (servers.some((s) => /^turns?:/i.test(s))) {
+      // Browsers refuse a TURN server without a user name and credential, and call center
+      // items (every agent reads them) are no place for one: refuse it here, clearly.
+      this.problem(item, value, TURN_NEEDS_CREDENTIALS);
     }
     return servers;
   }

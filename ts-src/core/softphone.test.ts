@@ -13,7 +13,12 @@ describe("message channel", () => {
   });
 
   it("obeys commands and publishes every state change", async () => {
-    const t = await boot(host());
+    const t = await boot(
+      host({
+        "/softphoneSettings/channelCommands":
+          "requestState,dial,answer,hangup,hold,mute,sendDigits,transfer"
+      })
+    );
     t.host.deliver(from("dial", { number: "4155550100", recordId: ADA.id }));
     await settle();
     expect(t.store.getState().call?.state).toBe("dialing");
@@ -53,7 +58,12 @@ describe("message channel", () => {
   });
 
   it("answers and hangs up inbound calls, and simulates them on the demo phone", async () => {
-    const t = await boot(host());
+    const t = await boot(
+      host({
+        "/softphoneSettings/channelCommands":
+          "requestState,dial,answer,hangup,hold,mute,sendDigits,transfer"
+      })
+    );
     t.host.deliver(from("simulateIncoming", { number: "+14155550100", name: "Ada" }));
     await settle();
     expect(t.store.getState().call?.state).toBe("ringing");

@@ -17,6 +17,8 @@ import { CallHealth, canSimulateNetwork } from "./calls/call-health";
 import { associationForRecord, associationFromClick } from "./calls/call-view";
 import { CallerId } from "./calls/caller-id";
 import { channelState, SoftphoneChannel, type ChannelCommand } from "./channel";
+import { DEFAULT_CHANNEL_COMMANDS } from "./channel-commands";
+import { ChannelGuard } from "./channel-guard";
 import { systemClock, type Clock } from "./clock";
 import { readIdentity, type Crm, type CrmResult, type Identity } from "./crm";
 import { Directory } from "./directory";
@@ -150,6 +152,7 @@ class Softphone implements SoftphoneController {
   readonly #health: CallHealth;
   readonly #callLogger: CallLogger;
   readonly #directory: Directory;
+  readonly #guard: ChannelGuard;
   readonly #stops: Array<() => void> = [];
   #settings: Settings | null = null;
   #channel: SoftphoneChannel | null = null;
@@ -234,6 +237,14 @@ class Softphone implements SoftphoneController {
     });
     this.#health = new CallHealth({ cell, book: this.#book, report, phone });
     this.#directory = new Directory(cell, crm, report);
+    this.#guard = new ChannelGuard({
+      cell,
+      crm,
+      allowed: () => this.#settings?.channelCommands ?? DEFAULT_CHANNEL_COMMANDS,
+      logger: this.#logger,
+      notice: (message) => report.notice(message, "channel"),
+      run: (command) => this.#runCommand(command)
+    });
     this.#stops.push(this.#agent.followClickToDial(), preloadWhenInitialized(cell, numbers));
     if (host) {
       this.#stops.push(
@@ -376,8 +387,9 @@ class Softphone implements SoftphoneController {
     const channel = (this.#channel = new SoftphoneChannel(
       host,
       this.#logger,
-      (command) => void this.#runCommand(command),
-      (message) => this.#report.error("channel", message)
+      (command) => void this.#guard.receive(command),
+      (message) => this.#report.error("channel", message),
+      (command) => this.#guard.admits(command)
     ));
     channel.publish(channelState(this.#cell.getState()));
     this.#stops.push(this.#cell.subscribe((state) => channel.publish(channelState(state))));
@@ -455,6 +467,8 @@ class Softphone implements SoftphoneController {
       saveWrapUp: () => desk.saveWrapUp(),
       extendWrapUp: async () => desk.extendWrapUp(),
       searchDirectory: (query) => this.#directory.search(query),
+      confirmTransfer: () => this.#guard.confirm(),
+      cancelTransfer: () => this.#guard.cancel(),
       dismissNotice: () => {
         if (cell.getState().notice !== undefined) cell.set({ notice: undefined });
       },

@@ -2,6 +2,7 @@
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import type { SoftphoneState, SoftphoneStore } from "../core/model";
 import { ConsultPanel } from "./parts/consult-panel";
+import { ConfirmTransfer } from "./parts/confirm-transfer";
 import { Header } from "./parts/header";
 import { LiveRegion } from "./parts/live-region";
 import { NoticeBar } from "./parts/notice-bar";
@@ -105,6 +106,13 @@ export function App({ store }: { store: SoftphoneStore }) {
         }
       />
       {notice && <NoticeBar message={notice} onDismiss={dismissNotice} />}
+      {state.pendingTransfer && (
+        <ConfirmTransfer
+          target={state.pendingTransfer.target}
+          onConfirm={() => void actions.confirmTransfer?.()}
+          onCancel={() => actions.cancelTransfer?.()}
+        />
+      )}
       {state.waitingCall && view !== "diagnostics" && view !== "devices" && (
         <WaitingCallBanner
           call={state.waitingCall}

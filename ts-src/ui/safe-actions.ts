@@ -16,6 +16,8 @@ export function safeActions(
         : "The action failed.";
   const wrapped: Record<string, unknown> = {};
   for (const key of Object.keys(actionNames) as (keyof SoftphoneActions)[]) {
+    // Optional actions a store does not offer stay absent.
+    if (typeof actions[key] !== "function") continue;
     wrapped[key] = (...args: unknown[]) => {
       try {
         const result = (actions[key] as (...a: unknown[]) => unknown).apply(actions, args);
@@ -62,5 +64,7 @@ const actionNames: Record<keyof SoftphoneActions, true> = {
   loadDevices: true,
   selectDevice: true,
   setAudioProcessing: true,
-  simulateNetwork: true
+  simulateNetwork: true,
+  confirmTransfer: true,
+  cancelTransfer: true
 };

@@ -414,8 +414,13 @@ describe("message channel", () => {
       .map((m) => m.message.payload as { agent: string; call: { state: string } | null });
 
   it("obeys commands from a record page and publishes each state", async () => {
-    const org = makeOrg({ "/softphoneSettings/wrapUpSeconds": "0" });
+    const org = makeOrg({
+      "/softphoneSettings/wrapUpSeconds": "0",
+      "/softphoneSettings/channelCommands":
+        "requestState,dial,answer,hangup,hold,mute,sendDigits,transfer"
+    });
     const ada = org.addContact({ FirstName: "Ada", LastName: "Lovelace", Phone: "4155550100" });
+    org.addUser({ FirstName: "Grace", LastName: "Hopper", Extension: "2001" });
     const t = await softphoneIn(org);
     const send = async (type: string, payload?: unknown) => {
       org.messageBus.publish(CHANNEL_NAME, from(type, payload));

@@ -382,7 +382,9 @@ class Tabs implements TabsController {
       loadDevices: () => current().loadDevices(),
       selectDevice: (role, deviceId) => current().selectDevice(role, deviceId),
       setAudioProcessing: (processing) => current().setAudioProcessing(processing),
-      simulateNetwork: (what) => current().simulateNetwork(what)
+      simulateNetwork: (what) => current().simulateNetwork(what),
+      confirmTransfer: async () => current().confirmTransfer?.(),
+      cancelTransfer: () => current().cancelTransfer?.()
     };
   }
 }

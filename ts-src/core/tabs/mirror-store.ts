@@ -84,7 +84,9 @@ export class MirrorStore implements SoftphoneStore {
       loadDevices: forward("loadDevices"),
       selectDevice: forward("selectDevice"),
       setAudioProcessing: forward("setAudioProcessing"),
-      simulateNetwork: forward("simulateNetwork")
+      simulateNetwork: forward("simulateNetwork"),
+      confirmTransfer: forward("confirmTransfer"),
+      cancelTransfer: fireAndForget("cancelTransfer")
     };
   }
 

@@ -52,7 +52,9 @@ export const FORWARDED_ACTIONS = [
   "loadDevices",
   "selectDevice",
   "setAudioProcessing",
-  "simulateNetwork"
+  "simulateNetwork",
+  "confirmTransfer",
+  "cancelTransfer"
 ] as const satisfies readonly (keyof SoftphoneActions)[];
 export type ForwardedAction = (typeof FORWARDED_ACTIONS)[number];
 
@@ -180,7 +182,9 @@ const ACTION_ARGS: Record<ForwardedAction, (args: unknown[]) => boolean> = {
     onlyKeys(a[0], PROCESSING_KEYS) === null &&
     Object.values(a[0]).every((v) => typeof v === "boolean"),
   simulateNetwork: (a) =>
-    a.length === 1 && (NETWORK_SIMULATIONS as readonly unknown[]).includes(a[0])
+    a.length === 1 && (NETWORK_SIMULATIONS as readonly unknown[]).includes(a[0]),
+  confirmTransfer: (a) => a.length === 0,
+  cancelTransfer: (a) => a.length === 0
 };
 
 const PROCESSING_KEYS = ["echoCancellation", "noiseSuppression", "autoGainControl"];

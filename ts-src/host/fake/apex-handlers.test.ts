@@ -146,6 +146,26 @@ describe("SoftphoneDirectory.search", () => {
       entries: [expect.objectContaining({ name: "Sales line" })]
     });
   });
+
+  it("lists a colleague's mobile number only where the directory setting allows it", () => {
+    const fake = org();
+    fake.addUser({ FirstName: "Mo", LastName: "Bile", MobilePhone: "+1 415 555 0166" });
+    fake.addUser({
+      FirstName: "Desk",
+      LastName: "Too",
+      Phone: "2002",
+      MobilePhone: "+1 415 555 0167"
+    });
+    const search = () => run(fake, "SoftphoneDirectory", "search", { term: "" });
+    expect(search()).toEqual({ entries: [{ name: "Desk Too", number: "2002", kind: "user" }] });
+    fake.directoryShowsMobile = true;
+    expect(search()).toEqual({
+      entries: [
+        { name: "Desk Too", number: "2002", kind: "user" },
+        { name: "Mo Bile", number: "+1 415 555 0166", kind: "user" }
+      ]
+    });
+  });
 });
 
 describe("SoftphoneSipAccount.getMine", () => {

@@ -28,8 +28,12 @@ export interface DirectoryEntry {
 }
 
 const LOOKUP_OBJECTS = ["Contact", "Account", "Lead"] as const;
-/** A colleague is best reached on their extension, then their desk phone, then their mobile. */
+/**
+ * A colleague is best reached on their extension, then their desk phone, then (only where the
+ * org's Softphone Directory Setting allows it) their mobile.
+ */
 const USER_NUMBER_FIELDS = ["Extension", "Phone", "MobilePhone"] as const;
+const USER_DESK_FIELDS = ["Extension", "Phone"] as const;
 
 /** SoftphoneCallerLookup.findByPhone(String phone). */
 export function findByPhone(org: FakeOrg, phone: string | undefined): string {
@@ -85,7 +89,10 @@ export function searchDirectory(org: FakeOrg, term: string | undefined): string 
     .filter((user): user is FakeRecord => user !== undefined)
     .sort((a, b) => org.nameOf(a).localeCompare(org.nameOf(b)));
   for (const user of users) {
-    const number = firstString(user, USER_NUMBER_FIELDS);
+    const number = firstString(
+      user,
+      org.directoryShowsMobile ? USER_NUMBER_FIELDS : USER_DESK_FIELDS
+    );
     if (!number) continue;
     const name = org.nameOf(user);
     const description = typeof user.fields.Title === "string" ? user.fields.Title : undefined;

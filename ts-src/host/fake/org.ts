@@ -189,6 +189,8 @@ export class FakeOrg {
   /** null: no layout assigned (as in a fresh scratch org): searches find nothing. */
   softphoneLayout: SoftphoneLayout | null = defaultSoftphoneLayout();
   directoryNumbers: DirectoryNumber[] = [];
+  /** The Softphone Directory Setting's Show Mobile Phone (off, as in a fresh org). */
+  directoryShowsMobile = false;
   /** Users in the running user's call center (SoftphoneDirectory). */
   readonly callCenterUserIds = new Set<string>();
   currentUserId: string;

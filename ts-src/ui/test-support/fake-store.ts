@@ -63,7 +63,8 @@ const SYNC_ACTIONS: ReadonlySet<ActionName> = new Set([
   "setRelatedTo",
   "setNotes",
   "setDisposition",
-  "dismissNotice"
+  "dismissNotice",
+  "cancelTransfer"
 ]);
 
 const ACTION_NAMES: readonly ActionName[] = [
@@ -90,7 +91,9 @@ const ACTION_NAMES: readonly ActionName[] = [
   "loadDevices",
   "selectDevice",
   "setAudioProcessing",
-  "simulateNetwork"
+  "simulateNetwork",
+  "confirmTransfer",
+  "cancelTransfer"
 ];
 
 export function createFakeStore(initial: Partial<SoftphoneState> = {}): FakeStore {

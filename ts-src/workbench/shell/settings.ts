@@ -56,6 +56,12 @@ export const SETTINGS: SettingSpec[] = [
     suggestions: ["e164", "prefixes"]
   },
   {
+    param: "channelCommands",
+    key: "/softphoneSettings/channelCommands",
+    label: "Channel commands",
+    suggestions: ["", "requestState,dial,answer,hangup,hold,mute,transfer", "none"]
+  },
+  {
     param: "webSocketUrl",
     key: "/sipSettings/webSocketUrl",
     label: "SIP WebSocket URL",
