@@ -26,10 +26,9 @@ import { describeError } from "./errors";
 import type { MicrophoneState, SoftphoneActions, SoftphoneState, SoftphoneStore } from "./model";
 import { NumbersGate } from "./numbers-first";
 import type { LoadPhoneNumbers } from "./phone-numbers";
-import { readPresence } from "./presence";
 import { Reporter } from "./reporter";
 import { parseSettings, type Settings } from "./settings";
-import { initialState, withError } from "./state";
+import { firstState, preloadWhenInitialized, presenceState } from "./start-state";
 import {
   DeferredStorage,
   MemoryStorage,
@@ -85,55 +84,6 @@ export interface SoftphoneController extends SoftphoneStore {
 
 export function createSoftphone(deps: SoftphoneDeps): SoftphoneController {
   return new Softphone(deps);
-}
-
-/** The agent's presence as this browser session kept it (read again once storage is scoped). */
-function presenceState(
-  session: KeyValueStorage | undefined,
-  now: number
-): Pick<SoftphoneState, "notReady" | "presenceSince" | "notReadyReason"> {
-  const presence = readPresence(session);
-  return {
-    notReady: presence.notReady,
-    presenceSince: presence.since ?? now,
-    ...(presence.reason !== undefined ? { notReadyReason: presence.reason } : {})
-  };
-}
-
-function firstState(
-  deps: SoftphoneDeps,
-  clock: Clock,
-  storage: KeyValueStorage,
-  session: KeyValueStorage | undefined
-): SoftphoneState {
-  const state: SoftphoneState = {
-    ...initialState(deps.host ? deps.host.kind : "none"),
-    ...presenceState(session, clock.now()),
-    recentCalls: loadRecentCalls(storage),
-    storageDurable: deps.storageDurable ?? true
-  };
-  if (deps.unavailableFeatures?.length) state.unavailableFeatures = [...deps.unavailableFeatures];
-  if (deps.storageDurable === false) {
-    state.errors = withError(state.errors, {
-      at: clock.now(),
-      source: "log",
-      message: "Browser storage is blocked: unsent call logs are lost if this page closes."
-    });
-  }
-  return state;
-}
-
-/** "Ready" first, then the phone-number rules: loading them never delays start-up. */
-function preloadWhenInitialized(cell: StateCell, numbers: NumbersGate): () => void {
-  let stop: (() => void) | null = null;
-  const check = (state: SoftphoneState): void => {
-    if (!state.initialized || !stop) return;
-    stop();
-    numbers.preload();
-  };
-  stop = cell.subscribe(check);
-  check(cell.getState());
-  return () => stop?.();
 }
 
 class Softphone implements SoftphoneController {

@@ -5,20 +5,13 @@
  */
 import type { CallEndCause, CallEndReason, Phone, PhoneCall, PhoneEvent } from "../../phone/phone";
 import { idleAgentState } from "../agent";
-import { dispositionFor, transferNote, withNote } from "../after-call/call-log";
 import { planNumber, type ExtendedDialPlan } from "../numbers/extensions";
 import { PostDial } from "../numbers/post-dial";
-import {
-  allowedDisposition,
-  presetDisposition,
-  saveBlocker,
-  WRAP_UP_EXTENSION_MS
-} from "./dispositions";
 import type { CallLogger } from "../after-call/call-logger";
 import type { Clock } from "../clock";
 import { DTMF_DIGITS, planDial, type DialingRules, type DialPlan } from "../dialing";
 import { describeError } from "../errors";
-import { MAX_NOTES, type CallView, type Disposition } from "../model";
+import type { CallView, Disposition } from "../model";
 import type { NumbersGate } from "../numbers-first";
 import type { Reporter } from "../reporter";
 import type { Settings } from "../settings";
@@ -32,6 +25,7 @@ import {
   type Association
 } from "./call-view";
 import type { CallerId } from "./caller-id";
+import { WrapUp } from "./wrap-up";
 
 export interface CallDeskDeps {
   cell: StateCell;
@@ -51,9 +45,11 @@ type CallEvent = Exclude<PhoneEvent, { type: "registration" }>;
 export class CallDesk {
   readonly #deps: CallDeskDeps;
   readonly #postDial: PostDial;
+  readonly #wrapUp: WrapUp;
 
   constructor(deps: CallDeskDeps) {
     this.#deps = deps;
+    this.#wrapUp = new WrapUp({ ...deps, onCleared: () => this.#afterCallCleared() });
     this.#postDial = new PostDial(deps.clock, (id, digits) => {
       const call = deps.book.current();
       if (call?.id === id && call.state === "connected")
@@ -231,39 +227,19 @@ export class CallDesk {
   }
 
   setNotes(notes: string): void {
-    const call = this.#deps.book.current();
-    if (call) this.#deps.book.update(call.id, { notes: notes.slice(0, MAX_NOTES) });
+    this.#wrapUp.setNotes(notes);
   }
 
   setDisposition(disposition: Disposition): void {
-    const call = this.#deps.book.current();
-    const allowed = allowedDisposition(this.#deps.settings()?.callFlow, disposition);
-    if (call && allowed) this.#deps.book.update(call.id, { disposition: allowed });
+    this.#wrapUp.setDisposition(disposition);
   }
 
-  async saveWrapUp(): Promise<void> {
-    const call = this.#deps.book.current();
-    if (!call || call.state !== "wrapup") return;
-    const blocker = saveBlocker(call, this.#deps.settings()?.callFlow);
-    if (blocker) this.#deps.report.notice(blocker);
-    else this.#finishCall(call, true);
+  saveWrapUp(): Promise<void> {
+    return this.#wrapUp.save();
   }
 
-  /** Gives a timed after-call work more time (nothing to extend when it waits for the agent). */
   extendWrapUp(): void {
-    const { book } = this.#deps;
-    const call = book.current();
-    if (!call || call.state !== "wrapup" || call.wrapUpDeadline === undefined) return;
-    const deadline = call.wrapUpDeadline + WRAP_UP_EXTENSION_MS;
-    book.update(call.id, { wrapUpDeadline: deadline });
-    book.startWrapTimer(call.id, Math.max(0, deadline - this.#deps.clock.now()), () =>
-      this.#wrapUpExpired(call.id)
-    );
-  }
-
-  #wrapUpExpired(id: string): void {
-    const current = this.#deps.book.current();
-    if (current?.id === id && current.state === "wrapup") this.#finishCall(current, true);
+    this.#wrapUp.extend();
   }
 
   dispose(): void {
@@ -360,7 +336,7 @@ export class CallDesk {
     if (waiting?.id === call.id) {
       book.show({ waitingCall: null });
       if (waiting.connectedAt === undefined) this.#logUnanswered(waiting, reason);
-      else this.#finishCall({ ...waiting, state: "wrapup", endedAt: clock.now() }, false);
+      else this.#wrapUp.finish({ ...waiting, state: "wrapup", endedAt: clock.now() }, false);
       return;
     }
     const current = book.current();
@@ -371,50 +347,7 @@ export class CallDesk {
       this.#afterCallCleared();
       return;
     }
-    this.#enterWrapUp(current, reason, cause);
-  }
-
-  #enterWrapUp(view: CallView, reason: CallEndReason, cause?: CallEndCause): void {
-    const { book, clock } = this.#deps;
-    const settings = this.#deps.settings();
-    const ended: CallView = {
-      ...view,
-      state: "wrapup",
-      endedAt: clock.now(),
-      disposition: presetDisposition(settings?.callFlow, dispositionFor(view, reason, cause)),
-      muted: false
-    };
-    const logAtOnce = book.metaOf(view.id)?.logAtOnce === true;
-    if (!settings || !settings.logCalls || settings.wrapUpSeconds === 0 || logAtOnce) {
-      book.show({ call: ended });
-      this.#finishCall(ended, true);
-      return;
-    }
-    if (settings.wrapUpSeconds !== null && book.metaOf(view.id)) {
-      const ms = settings.wrapUpSeconds * 1000;
-      ended.wrapUpDeadline = clock.now() + ms;
-      book.startWrapTimer(view.id, ms, () => this.#wrapUpExpired(view.id));
-    }
-    book.show({ call: ended });
-  }
-
-  /** Writes the log for an answered or outbound call and, when it is the current one, clears it. */
-  #finishCall(view: CallView, current: boolean): void {
-    const { book, clock, logger } = this.#deps;
-    if (!book.claimLog(view.id)) return;
-    const meta = book.metaOf(view.id);
-    const notes = withNote(view.notes, meta?.transferredTo && transferNote(meta.transferredTo));
-    logger.logFinished(view, {
-      endedAt: view.endedAt ?? clock.now(),
-      disposition: meta?.disposition ?? dispositionFor(view),
-      notes: withNote(notes, meta?.extraNotes?.join("\n")),
-      internal: meta?.internal ?? false
-    });
-    if (current && book.current()?.id === view.id) {
-      book.show({ call: null });
-      this.#afterCallCleared();
-    }
-    book.forget(view.id);
+    this.#wrapUp.enter(current, reason, cause);
   }
 
   #logUnanswered(view: CallView, reason: CallEndReason): void {
@@ -444,7 +377,7 @@ export class CallDesk {
     const current = book.current();
     if (current && current.state === "wrapup") {
       // Saving after-call work promotes the waiting call; then it is answered like any other.
-      this.#finishCall(current, true);
+      this.#wrapUp.finish(current, true);
       const promoted = book.current();
       if (promoted?.id === waiting.id && promoted.state === "ringing") {
         await this.#withPhone("answer", (phone) => phone.answer(waiting.id));

@@ -12,8 +12,22 @@ import type {
   WorkItem
 } from "../../host/cti-host";
 import { isCallFeatureIntent } from "../calls/call-feature-intent";
-import { DTMF_DIGITS, MAX_INPUT_LENGTH } from "../dialing";
+import { DTMF_DIGITS } from "../dialing";
 import { isRecord, isSalesforceId } from "../ids";
+import {
+  MAX_TEXT,
+  fitsSize,
+  id,
+  onlyKeys,
+  optional,
+  relatedRecord,
+  text,
+  typedNumber,
+  type Payload
+} from "./checks";
+import { PROCESSING_KEYS, isSoftphoneState } from "./state-check";
+
+export { isSoftphoneState };
 import {
   MAX_NOTES,
   NETWORK_SIMULATIONS,
@@ -22,11 +36,6 @@ import {
 } from "../model";
 
 export const TABS_APP = "softphone-tabs";
-const MAX_TEXT = 2_000;
-const MAX_PAYLOAD_CHARS = 64_000;
-/** A state carries notes (up to 32,000 characters, twice: call and waiting call) and lists. */
-const MAX_STATE_CHARS = 512_000;
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 /** The actions a follower may forward; signIn is absent on purpose (credentials stay local). */
 export const FORWARDED_ACTIONS = [
@@ -98,52 +107,6 @@ export type TabMessage = TabBody & { app: typeof TABS_APP; from: string; to?: st
 export type ReadTabMessage =
   { kind: "message"; message: TabMessage } | { kind: "invalid"; reason: string };
 
-type Payload = Record<string, unknown>;
-
-function onlyKeys(object: Payload, allowed: readonly string[]): string | null {
-  const extra = Object.keys(object).find((key) => !allowed.includes(key));
-  return extra === undefined ? null : `unexpected key "${extra.slice(0, 40)}"`;
-}
-
-function text(value: unknown, max = MAX_TEXT): value is string {
-  return typeof value === "string" && value.length <= max && !CONTROL.test(value);
-}
-
-function id(value: unknown): value is string {
-  return typeof value === "string" && /^[A-Za-z0-9_.:-]{1,64}$/.test(value);
-}
-
-/**
- * What the agent typed as a number: short text. The leader's store checks it as it would in its
- * own tab (and shows every tab the same message for letters or a bad format).
- */
-function typedNumber(value: unknown): value is string {
-  return text(value, MAX_INPUT_LENGTH) && value.trim() !== "";
-}
-
-function optional(value: unknown, check: (v: unknown) => boolean): boolean {
-  return value === undefined || check(value);
-}
-
-function fitsSize(value: unknown, max = MAX_PAYLOAD_CHARS): boolean {
-  try {
-    return JSON.stringify(value).length <= max;
-  } catch {
-    return false;
-  }
-}
-
-function relatedRecord(value: unknown): boolean {
-  return (
-    isRecord(value) &&
-    onlyKeys(value, ["id", "name", "objectType"]) === null &&
-    isSalesforceId(value.id) &&
-    optional(value.name, (v) => text(v, 255)) &&
-    optional(value.objectType, (v) => text(v, 80))
-  );
-}
-
-/** Arguments per forwarded action: the same limits the store applies, checked before it runs. */
 const ACTION_ARGS: Record<ForwardedAction, (args: unknown[]) => boolean> = {
   setReady: (a) =>
     (a.length === 1 || a.length === 2) &&
@@ -187,124 +150,9 @@ const ACTION_ARGS: Record<ForwardedAction, (args: unknown[]) => boolean> = {
   cancelTransfer: (a) => a.length === 0
 };
 
-const PROCESSING_KEYS = ["echoCancellation", "noiseSuppression", "autoGainControl"];
-
-function finite(value: unknown): boolean {
-  return typeof value === "number" && Number.isFinite(value);
-}
-
-/** A call's connection and quality: numbers the UI formats, and short plain text. */
-function connectionOk(value: unknown): boolean {
-  return (
-    isRecord(value) &&
-    value.state === "reconnecting" &&
-    (value.lost === "signalling" || value.lost === "media") &&
-    finite(value.graceEndsAt)
-  );
-}
-
-function qualityOk(value: unknown): boolean {
-  return (
-    isRecord(value) &&
-    ["mos", "mosMin", "mosAvg", "samples", "maxPacketLossPercent", "maxJitterMs"].every((k) =>
-      finite(value[k])
-    ) &&
-    ["good", "fair", "poor"].includes(value.rating as string) &&
-    (value.maxRoundTripMs === null || finite(value.maxRoundTripMs)) &&
-    optional(value.reason, (v) => text(v, 255)) &&
-    optional(value.worstReason, (v) => text(v, 255))
-  );
-}
-
-function devicesOk(value: unknown): boolean {
-  const list = (v: unknown) =>
-    Array.isArray(v) &&
-    v.length <= 64 &&
-    v.every((d) => isRecord(d) && text(d.id, 256) && text(d.label, 255));
-  const choice = (v: unknown) => v === null || text(v, 256);
-  return (
-    isRecord(value) &&
-    list(value.inputs) &&
-    list(value.outputs) &&
-    isRecord(value.selected) &&
-    choice(value.selected.input) &&
-    choice(value.selected.output) &&
-    choice(value.selected.ringer) &&
-    typeof value.canSelectOutput === "boolean" &&
-    isRecord(value.processing) &&
-    PROCESSING_KEYS.every((k) => typeof (value.processing as Payload)[k] === "boolean")
-  );
-}
-
 /** Whether a forwarded action's arguments would pass the leader's validation. */
 export function validActionArgs(name: ForwardedAction, args: unknown[]): boolean {
   return ACTION_ARGS[name](args);
-}
-
-const AGENT = ["offline", "ready", "busy"];
-const REGISTRATION = ["unregistered", "registering", "registered", "failed"];
-const CALL_STATES = ["ringing", "dialing", "connected", "held", "wrapup", "ended"];
-const MATCH = ["off", "pending", "none", "one", "several", "error"];
-
-function callView(value: unknown): boolean {
-  if (value === null) return true;
-  if (!isRecord(value)) return false;
-  return (
-    id(value.id) &&
-    (value.direction === "inbound" || value.direction === "outbound") &&
-    text(value.displayNumber, 80) &&
-    text(value.number, 80) &&
-    optional(value.callerName, (v) => text(v, 255)) &&
-    CALL_STATES.includes(value.state as string) &&
-    typeof value.muted === "boolean" &&
-    typeof value.startedAt === "number" &&
-    optional(value.connectedAt, (v) => typeof v === "number") &&
-    optional(value.endedAt, (v) => typeof v === "number") &&
-    MATCH.includes(value.matchStatus as string) &&
-    Array.isArray(value.matches) &&
-    value.matches.every((m) => isRecord(m) && isSalesforceId(m.id) && text(m.name, 255)) &&
-    optional(value.relatedTo, relatedRecord) &&
-    optional(value.caller, relatedRecord) &&
-    typeof value.notes === "string" &&
-    value.notes.length <= MAX_NOTES &&
-    optional(value.disposition, (v) => text(v, 40)) &&
-    optional(value.wrapUpDeadline, (v) => typeof v === "number") &&
-    optional(value.connection, connectionOk) &&
-    optional(value.quality, qualityOk)
-  );
-}
-
-/** The leader's state: checked enough that rendering it can neither crash nor inject markup. */
-export function isSoftphoneState(value: unknown): value is SoftphoneState {
-  if (!isRecord(value) || !fitsSize(value, MAX_STATE_CHARS)) return false;
-  return (
-    ["lightning", "classic", "none"].includes(value.host as string) &&
-    Array.isArray(value.setupProblems) &&
-    typeof value.settingsLoaded === "boolean" &&
-    (value.phoneKind === null || value.phoneKind === "demo" || value.phoneKind === "sip") &&
-    REGISTRATION.includes(value.registration as string) &&
-    typeof value.needsSignIn === "boolean" &&
-    optional(value.signInError, (v) => text(v)) &&
-    AGENT.includes(value.agent as string) &&
-    callView(value.call) &&
-    callView(value.waitingCall) &&
-    Array.isArray(value.recentCalls) &&
-    isRecord(value.directory) &&
-    Array.isArray(value.directory.entries) &&
-    ["granted", "denied", "prompt", "unknown"].includes(value.microphone as string) &&
-    typeof value.outboxPending === "number" &&
-    optional(value.notice, (v) => text(v)) &&
-    Array.isArray(value.errors) &&
-    optional(value.devices, devicesOk) &&
-    optional(value.lastCallQuality, qualityOk) &&
-    optional(
-      value.ringer,
-      (v) =>
-        isRecord(v) &&
-        ["audio", "notification", "silent"].includes(v.outcome as string) &&
-        optional(v.detail, (d) => text(d))
-    )
-  );
 }
 
 const SCREEN_POP_TYPES = ["sobject", "url", "objecthome", "list", "search", "newRecord", "flow"];
