@@ -7,11 +7,8 @@
  * Salesforce's SETUP_CONNECTOR. The SIP phone is a lazy chunk loaded only when provider=sip.
  */
 import { initializeConnector } from "@salesforce/scv-connector-base";
-import type { Settings } from "./core/settings";
 import { createSoftphone } from "./core/softphone";
 import { initialState } from "./core/state";
-import type { PhoneNumbers } from "./core/phone-numbers";
-import type { KeyValueStorage } from "./core/storage";
 import {
   CallFactsBook,
   SoftphoneVoiceConnector,
@@ -22,41 +19,12 @@ import {
   voiceCallRecords
 } from "./host/voice";
 import type { VisualforceWindow } from "./host/voice/remoting";
-import { createDemoPhone } from "./phone/demo";
-import type { Phone, PhoneRinger } from "./phone/phone";
+import { createPhone, loadPhoneNumbers } from "./phones";
 import { browserNotifications } from "./platform/notifications";
 import { browserRinger } from "./platform/ringer";
 import { microphonePermission } from "./platform/microphone";
 import { startSoftphoneTabs } from "./platform/start-tabs";
 import { webStorage } from "./platform/web-storage";
-
-/** libphonenumber-js and its metadata: a lazy chunk, loaded once the softphone is ready. */
-const loadPhoneNumbers = (): Promise<PhoneNumbers> =>
-  import("./core/phone-numbers-lib").then((m) => m.createPhoneNumbers());
-
-async function createPhone(
-  settings: Settings,
-  storage: KeyValueStorage,
-  ringer: PhoneRinger
-): Promise<Phone> {
-  // Device choices and the +sip.instance id are remembered per browser (never credentials).
-  const preferences = {
-    get: (key: string) => storage.getItem(key),
-    set: (key: string, value: string) => storage.setItem(key, value)
-  };
-  const reconnectGraceSeconds = settings.reconnectGraceSeconds;
-  if (settings.provider === "demo" || !settings.sip)
-    return createDemoPhone({ storage: preferences, ringer, reconnectGraceSeconds });
-  const { createSipPhone } = await import("./phone/sip");
-  return createSipPhone({
-    webSocketUrl: settings.sip.webSocketUrl,
-    sipDomain: settings.sip.sipDomain,
-    iceServers: settings.sip.iceServers,
-    storage: preferences,
-    ringer,
-    reconnectGraceSeconds
-  });
-}
 
 const element = document.getElementById("softphone-connector");
 if (element) {

@@ -6,48 +6,16 @@
  */
 import { microphonePermission } from "./platform/microphone";
 import { webStorage } from "./platform/web-storage";
-import type { Settings } from "./core/settings";
 import { createSoftphone } from "./core/softphone";
 import { initialState } from "./core/state";
-import type { PhoneNumbers } from "./core/phone-numbers";
-import type { KeyValueStorage } from "./core/storage";
 import { apexCrmOf } from "./host/apex-crm";
 import { detectHost, type SforceWindow } from "./host/detect";
-import { createDemoPhone } from "./phone/demo";
-import type { Phone, PhoneRinger } from "./phone/phone";
+import { createPhone, loadPhoneNumbers } from "./phones";
 import { browserNotifications } from "./platform/notifications";
 import { browserRinger } from "./platform/ringer";
 import { startSoftphoneTabs } from "./platform/start-tabs";
 import { mountSoftphone } from "./ui";
 import "./ui/softphone.css";
-
-/** libphonenumber-js and its metadata: a lazy chunk, loaded once the softphone is ready. */
-const loadPhoneNumbers = (): Promise<PhoneNumbers> =>
-  import("./core/phone-numbers-lib").then((m) => m.createPhoneNumbers());
-
-async function createPhone(
-  settings: Settings,
-  storage: KeyValueStorage,
-  ringer: PhoneRinger
-): Promise<Phone> {
-  // Device choices and the +sip.instance id are remembered per browser (never credentials).
-  const preferences = {
-    get: (key: string) => storage.getItem(key),
-    set: (key: string, value: string) => storage.setItem(key, value)
-  };
-  const reconnectGraceSeconds = settings.reconnectGraceSeconds;
-  if (settings.provider === "demo" || !settings.sip)
-    return createDemoPhone({ storage: preferences, ringer, reconnectGraceSeconds });
-  const { createSipPhone } = await import("./phone/sip");
-  return createSipPhone({
-    webSocketUrl: settings.sip.webSocketUrl,
-    sipDomain: settings.sip.sipDomain,
-    iceServers: settings.sip.iceServers,
-    storage: preferences,
-    ringer,
-    reconnectGraceSeconds
-  });
-}
 
 const element = document.getElementById("softphone");
 if (element) {
