@@ -149,7 +149,13 @@ test(`${CALLS} demo calls, ~10% failing saveLog, ${RELOADS} reloads → exactly 
   console.log(`reliability seed ${SEED}`);
   const { page, problems } = await openPage(
     s.browser,
-    withSettings(s.wb.url, { wrapUpSeconds: "0", screenPop: "off", noMatchPop: "none" })
+    // The page's settings are the ones the softphone reads: the run answers over the channel.
+    withSettings(s.wb.url, {
+      wrapUpSeconds: "0",
+      screenPop: "off",
+      noMatchPop: "none",
+      channelCommands: "requestState,dial,answer,hangup"
+    })
   );
   await openPhonePanel(page);
   await waitForReady(page);
@@ -209,18 +215,26 @@ test(`${CALLS} demo calls, ~10% failing saveLog, ${RELOADS} reloads → exactly 
     const id = await oneCall(page, i, reloadCalls.get(i));
     calls.push({ i, id, number: numberOf(i), agent });
   }
-  // The first agent comes back: the log left unsent is saved now, as that agent.
-  await signInAs(page, agentA);
   const driven = Date.now();
+  // Retries back off (2 s doubling) and dropped callbacks time out: wait for the outbox.
+  const savedAll = async (agentId) => {
+    const want = calls.filter((c) => c.agent === agentId).map((c) => c.id);
+    const drainEnd = Date.now() + 120000;
+    while (Date.now() < drainEnd) {
+      const saved = new Set(
+        await page.evaluate(() => window.workbench.backend.records("Task").map((t) => t.CallObject))
+      );
+      if (want.every((id) => saved.has(id))) return;
+      await page.waitForTimeout(250);
+    }
+  };
+  // The first agent comes back: the logs left unsent are saved now, as that agent; then the
+  // second agent comes back for theirs (each agent's pending logs wait for that agent).
+  await signInAs(page, agentA);
+  await savedAll(agentA);
+  await signInAs(page, agentB);
+  await savedAll(agentB);
 
-  // Retries back off (2 s doubling) and dropped callbacks time out (10 s): wait for the outbox.
-  const drainEnd = Date.now() + 120000;
-  while (
-    Date.now() < drainEnd &&
-    (await page.evaluate(() => window.workbench.backend.records("Task").length)) < CALLS
-  ) {
-    await page.waitForTimeout(250);
-  }
   // Give a late duplicate the chance to show up before counting.
   await page.waitForTimeout(3000);
   const tasks = await page.evaluate(() => window.workbench.backend.records("Task"));
